@@ -1,0 +1,11 @@
+/* commands.h — the subcommands of the dyad executable. Each takes argc/argv
+ * with argv[0] = the subcommand's name and returns the process exit status. */
+#ifndef DYAD_COMMANDS_H
+#define DYAD_COMMANDS_H
+
+int dy_cmd_code(int argc, char **argv);
+int dy_cmd_db(int argc, char **argv);
+int dy_cmd_validate(int argc, char **argv);
+int dy_cmd_dict(int argc, char **argv);
+
+#endif

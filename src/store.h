@@ -1,0 +1,30 @@
+/* store.h — the SQLite event store: articles, sentences, events (every
+ * contract field) and actors. Writes go in batched transactions with
+ * prepared statements, in WAL mode, so a killed run leaves the database
+ * consistent and can be re-run. Re-storing an article with the same id
+ * replaces its rows (same content hash: rows are rewritten, never doubled). */
+#ifndef DY_STORE_H
+#define DY_STORE_H
+#include <stdio.h>
+#include "doc.h"
+#include "event.h"
+
+typedef struct dy_store dy_store;
+
+/* Open or create path. readonly != 0 opens an existing database read-only.
+ * On error returns DY_EDB and, if errmsg is not NULL, writes a message there
+ * (errmsg_size bytes). Caller closes with dy_store_close(). */
+int dy_store_open(dy_store **s, const char *path, int readonly, char *errmsg, size_t errmsg_size);
+/* Store one coded article (its sentences and events). Batched: rows are
+ * committed every batch_size articles and at dy_store_flush()/close. */
+int dy_store_put(dy_store *s, const dy_doc *doc);
+int dy_store_flush(dy_store *s);
+/* Commit what is pending and close. */
+int dy_store_close(dy_store **s);
+/* Print article/sentence/event counts, events per root and status, date
+ * range, top actors. */
+int dy_store_stats(dy_store *s, FILE *out);
+/* Last SQLite error message (borrowed). */
+const char *dy_store_errmsg(const dy_store *s);
+
+#endif
