@@ -148,6 +148,8 @@ int dy_cmd_code(int argc, char **argv)
     o.ctx = &ctx;
 
     dy_dict *dict = NULL;
+    char defbuf[4096];
+    if (!dict_path) dict_path = dy_cli_default_dict(defbuf, sizeof defbuf);
     int rc = dy_dict_load(&dict, dict_path, on_dict_diag, &ctx);
     if (rc < 0) {
         fprintf(stderr, "dyad code: cannot load dictionaries%s%s: %s\n", dict_path ? " from " : "",

@@ -7,5 +7,10 @@ int dy_cmd_code(int argc, char **argv);
 int dy_cmd_db(int argc, char **argv);
 int dy_cmd_validate(int argc, char **argv);
 int dy_cmd_dict(int argc, char **argv);
+int dy_cmd_serve(int argc, char **argv);
+
+#include <stddef.h>
+/* Folder of the default dictionaries (see paths.c), or NULL. May use buf. */
+const char *dy_cli_default_dict(char *buf, size_t n);
 
 #endif

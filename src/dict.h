@@ -24,4 +24,15 @@ int dy_dict_load(dy_dict **d, const char *path, dy_dict_diag_fn diag, void *ctx)
 const dy_intern *dy_dict_vocab(const dy_dict *d);
 void dy_dict_free(dy_dict **d);
 
+/* Counts of what a set holds, and of the problems found while loading. */
+typedef struct dy_dict_stats_t {
+    uint32_t actors, agents, verbs, patterns, synsets, nouns, literals;
+    uint32_t errors, warnings;
+} dy_dict_stats_t;
+void dy_dict_stats(const dy_dict *d, dy_dict_stats_t *st);
+
+/* The coding options read with the set (struct dy_code_opts, coder.h). */
+struct dy_code_opts;
+const struct dy_code_opts *dy_dict_options(const dy_dict *d);
+
 #endif

@@ -41,7 +41,12 @@ int dy_reader_next(dy_reader *r, dy_arena *a, dy_article *out, dy_ingest_err *er
 dy_format dy_reader_format(const dy_reader *r);
 void dy_reader_close(dy_reader **r);
 
-/* "jsonl", "text", ... ; parse returns DY_FMT_AUTO for "auto", -1 if unknown. */
+/* Guess the format of the first n bytes of an input (BOM and leading
+ * space skipped): '{' -> JSONL, '<' -> PETRARCH XML, a first non-blank,
+ * non-'#' line like "950101 ID" -> TABARI, anything else -> text. */
+dy_format dy_format_sniff(const void *buf, size_t n);
+
+/* "jsonl", "text", "petrarch-xml", "tabari", "auto"; parse returns DY_FMT_AUTO for "auto", -1 if unknown. */
 const char *dy_format_name(dy_format f);
 int dy_format_parse(const char *name);
 

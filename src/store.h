@@ -16,8 +16,14 @@ typedef struct dy_store dy_store;
  * (errmsg_size bytes). Caller closes with dy_store_close(). */
 int dy_store_open(dy_store **s, const char *path, int readonly, char *errmsg, size_t errmsg_size);
 /* Store one coded article (its sentences and events). Batched: rows are
- * committed every batch_size articles and at dy_store_flush()/close. */
+ * committed every batch_size articles and at dy_store_flush()/close. An
+ * article whose rows fail to insert leaves none behind (savepoint). Spans are
+ * stored as offsets into the article text as ingested (via doc->text.map);
+ * a missing QuadClass/Goldstein/PLOVER is filled from the CAMEO table.
+ * DY_EINVAL on a read-only store. */
 int dy_store_put(dy_store *s, const dy_doc *doc);
+/* Articles per transaction (default 500; n >= 1). Applies from the next put. */
+int dy_store_set_batch_size(dy_store *s, int n);
 int dy_store_flush(dy_store *s);
 /* Commit what is pending and close. */
 int dy_store_close(dy_store **s);

@@ -11,11 +11,26 @@
 #include "doc.h"
 #include "intern.h"
 
-/* Tokenize doc->text into doc->toks/ntoks (arena memory). */
+/* Tokenize doc->text.norm into doc->toks/ntoks (arena memory, borrowed until
+ * the arena is reset). Contractions are split the Penn Treebank way ("don't"
+ * -> "do" "n't", "I'm" -> "I" "'m"); see tok.c for every rule. Returns 0,
+ * DY_EINVAL, DY_ENOMEM or DY_ERANGE; on error doc->toks is NULL. */
 int dy_tokenize(dy_doc *doc, dy_intern *lex, dy_arena *a);
 
 /* Is the lower-cased word w[0..n) (with its trailing period) a known
  * abbreviation such as "u.s." "gen." "jan."? */
 int dy_tok_is_abbrev(const char *w, size_t n);
+
+/* How an abbreviation token behaves at a possible sentence end (used by the
+ * splitter). w[0..n) as written (any case), with its trailing period. */
+enum dy_abbr_class {
+    DY_ABBR_NONE = 0,
+    DY_ABBR_TITLE,   /* Gen. Lt. Mr. Dr. Sen.: precedes a name, never ends */
+    DY_ABBR_ENDER,   /* U.S. Inc. a.m. Jr. etc.: may end a sentence */
+    DY_ABBR_NOEND,   /* e.g. i.e. vs. No. (before a number): never ends */
+    DY_ABBR_MONTH,   /* Jan. Sept.: ends only before a sentence starter */
+    DY_ABBR_INITIAL  /* a single letter and period: J. */
+};
+int dy_tok_abbrev_class(const char *w, size_t n);
 
 #endif

@@ -13,7 +13,7 @@ TEST(json_escaping)
 {
     dy_buf b;
     dy_buf_init(&b);
-    dy_buf_json_str(&b, "a\"b\\c\nd\te\x01", 11);
+    dy_buf_json_str(&b, "a\"b\\c\nd\te\x01", 10);
     CHECK_STR(as_str(&b), "\"a\\\"b\\\\c\\nd\\te\\u0001\"");
     dy_buf_clear(&b);
     dy_buf_json_str(&b, "Bogot\xc3\xa1", 7);

@@ -1,0 +1,1644 @@
+/* coder.c — TABARI-style sparse parsing and event coding of one sentence at
+ * a time (TABARI manual ch. 5-7): filter the text into words, give every
+ * word the dictionary literals it starts with, assign roots (longest match
+ * in characters), mark nouns (determiner / capitalisation), compound actors,
+ * comma-delimited subordinate clauses, conjunction clauses and pronoun
+ * references, then walk the verbs of each clause and match their patterns
+ * ($ + % ^ * and connectors) forward and backward from the verb, pick source
+ * and target by the default rules, handle passive voice, paired, subordinate
+ * and dominant codes, compound actors (parsed and coded) and agents.
+ * Everything per sentence lives in the article arena; the dictionary is only
+ * read. */
+#include "coder.h"
+#include "cameo.h"
+#include "dict_int.h"
+#include "dyad.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define F_INITCAP 1u
+#define F_MIDCAP 2u
+
+typedef struct litent { uint32_t lit; uint8_t exact; } litent;
+
+typedef struct word {
+    uint32_t off, len;       /* span in the sentence's source text (absolute norm offsets) */
+    const char *up;          /* upper-case filtered text */
+    uint32_t uplen;
+    uint32_t flags;
+    int32_t lit0, nlit;      /* into cx->lits; nlit = 0: no literals */
+    uint8_t comma, number;
+} word;
+
+typedef struct tag { uint16_t type; uint32_t index; int32_t next; } tag;
+
+typedef struct synt {
+    uint8_t wtype;
+    uint8_t compd;
+    uint32_t iroot;
+    int32_t head, tail;      /* tag lists */
+} synt;
+
+typedef struct actor {
+    uint32_t actor;          /* string id of the first code (or special) */
+    uint32_t agent;          /* string id of "~GOV" etc. */
+    uint32_t index;          /* adate index when the code is a coded compound */
+    int32_t where;           /* word index, -2 = default actor */
+    uint32_t rootidx, agtidx;
+} actor;
+
+typedef struct evt {
+    actor src, tar;
+    uint32_t event;          /* code string id */
+    uint8_t special;         /* SC_* of the event code */
+    uint8_t fissub, fisdom, fisevt;
+    int32_t evtloc;
+} evt;
+
+typedef struct cx {
+    const dy_dict *d;
+    const dy_code_opts *o;
+    dy_arena *a;
+    int32_t date;
+    /* words */
+    word *w;
+    int32_t n;               /* number of words; synt[n] is Halt */
+    synt *s;
+    litent *lits; int32_t nlits, caplits;
+    tag *tags; int32_t ntags, captags;
+    int recaps;
+    /* parse results */
+    int fhasClauses, fHasDiscard, fIsComplex;
+    /* coder state */
+    int32_t istart, iend;
+    actor theSource, theTarget;
+    int fRegularSource, fRegularTarget, fisPassive;
+    int32_t indexSource, indexTarget, indexCompound, indexAttrib;
+    /* pattern matcher */
+    const dy_pel *P; int32_t np, pi, locSynt;
+    int isHigh, fskipMode, fullMode, fcond;
+    int32_t condloc, condlen, condpi; int condfskip;
+    int32_t lenalt;
+    /* events */
+    evt *ev; int32_t nev, capev;    /* nev = count */
+    int fhasDiscard, fhasComplex;
+    uint32_t s_null, s_discard, s_complex, s_blank, s_defsrc, s_deftar;
+    int oom;
+} cx;
+
+/* ---------------------------------------------------------------- tags */
+
+static int32_t newtag(cx *c, uint16_t type, uint32_t index)
+{
+    if (c->ntags >= c->captags) {
+        int32_t nc = c->captags ? c->captags * 2 : 256;
+        tag *t = dy_arena_realloc(c->a, c->tags, (size_t)c->captags * sizeof *t, (size_t)nc * sizeof *t);
+        if (!t) { c->oom = 1; return -1; }
+        c->tags = t;
+        c->captags = nc;
+    }
+    int32_t i = c->ntags++;
+    c->tags[i].type = type;
+    c->tags[i].index = index;
+    c->tags[i].next = -1;
+    return i;
+}
+
+static void addtag(cx *c, int32_t *list, uint16_t type, uint32_t index)
+{
+    int32_t t = newtag(c, type, index);
+    if (t < 0) return;
+    if (*list < 0) { *list = t; return; }
+    int32_t p = *list;
+    while (c->tags[p].next >= 0) p = c->tags[p].next;
+    c->tags[p].next = t;
+}
+
+static int inrange(const cx *c, int32_t loc) { return loc >= 0 && loc <= c->n; }
+
+static int hasHead(const cx *c, int32_t loc, uint16_t type)
+{
+    if (!inrange(c, loc)) return 0;
+    for (int32_t p = c->s[loc].head; p >= 0; p = c->tags[p].next) if (c->tags[p].type == type) return 1;
+    return 0;
+}
+static int hasHeadIdx(const cx *c, int32_t loc, uint16_t type, uint32_t *idx)
+{
+    *idx = 0;
+    if (!inrange(c, loc)) return 0;
+    for (int32_t p = c->s[loc].head; p >= 0; p = c->tags[p].next)
+        if (c->tags[p].type == type) { *idx = c->tags[p].index; return 1; }
+    return 0;
+}
+static int checkHead(const cx *c, int32_t loc, uint16_t type, uint32_t idx)
+{
+    if (!inrange(c, loc)) return 0;
+    for (int32_t p = c->s[loc].head; p >= 0; p = c->tags[p].next)
+        if (c->tags[p].type == type && c->tags[p].index == idx) return 1;
+    return 0;
+}
+static int hasTail(const cx *c, int32_t loc, uint16_t type)
+{
+    if (!inrange(c, loc)) return 0;
+    for (int32_t p = c->s[loc].tail; p >= 0; p = c->tags[p].next) if (c->tags[p].type == type) return 1;
+    return 0;
+}
+static int hasTailIdx(const cx *c, int32_t loc, uint16_t type, uint32_t idx)
+{
+    if (!inrange(c, loc)) return 0;
+    for (int32_t p = c->s[loc].tail; p >= 0; p = c->tags[p].next)
+        if (c->tags[p].type == type && c->tags[p].index == idx) return 1;
+    return 0;
+}
+static uint32_t getTailTag(const cx *c, int32_t loc, uint16_t type)
+{
+    if (!inrange(c, loc)) return 0;
+    for (int32_t p = c->s[loc].tail; p >= 0; p = c->tags[p].next) if (c->tags[p].type == type) return c->tags[p].index;
+    return 0;
+}
+static void changeHead(cx *c, int32_t loc, uint16_t oldt, uint16_t newt)
+{
+    if (!inrange(c, loc)) return;
+    for (int32_t p = c->s[loc].head; p >= 0; p = c->tags[p].next)
+        if (c->tags[p].type == oldt) { c->tags[p].type = newt; return; }
+}
+static void changeTail(cx *c, int32_t loc, uint16_t oldt, uint16_t newt)
+{
+    if (!inrange(c, loc)) return;
+    for (int32_t p = c->s[loc].tail; p >= 0; p = c->tags[p].next)
+        if (c->tags[p].type == oldt) { c->tags[p].type = newt; return; }
+}
+static int checkTailTag(const cx *c, int32_t loc, uint16_t type)
+{
+    uint32_t idx;
+    if (!hasHeadIdx(c, loc, type, &idx)) return 0;
+    for (++loc; loc <= c->n; loc++) if (hasTailIdx(c, loc, type, idx)) return 1;
+    return 0;
+}
+static int32_t getReference(const cx *c, int32_t loc)
+{
+    if (!inrange(c, loc)) return loc;
+    for (int32_t p = c->s[loc].head; p >= 0; p = c->tags[p].next)
+        if (c->tags[p].type == WT_REFER) return (int32_t)c->tags[p].index;
+    return loc;
+}
+/* skip a segment starting at *i; returns 1 if moved */
+static int skipSegment(const cx *c, int32_t *i, uint16_t type)
+{
+    uint32_t idx;
+    if (!hasHeadIdx(c, *i, type, &idx)) return 0;
+    while (*i < c->n && !hasTailIdx(c, *i, type, idx)) (*i)++;
+    (*i)++;
+    return 1;
+}
+
+static uint8_t wt(const cx *c, int32_t i)
+{
+    if (i < 0 || i > c->n) return WT_HALT;
+    return c->s[i].wtype;
+}
+
+/* ---------------------------------------------------------------- codes */
+
+static const dy_adate *actor_date(const cx *c, uint32_t root)
+{
+    const dy_dict *d = c->d;
+    const dy_root *r = &d->roots[root];
+    if (!r->acode) return NULL;
+    const dy_acode *ac = &d->acodes[r->acode];
+    for (uint32_t i = 0; i < ac->n; i++) {
+        const dy_adate *ad = &d->adates[ac->first + i];
+        if (ad->lo && c->date < ad->lo) continue;
+        if (ad->hi && c->date > ad->hi) continue;
+        return ad;
+    }
+    return NULL;
+}
+
+static int root_is_null_actor(const cx *c, uint32_t root)
+{
+    if (!root || c->d->roots[root].wtype != WT_ACTOR) return 0;
+    const dy_adate *ad = actor_date(c, root);
+    return !ad || ad->special == SC_NULL;
+}
+
+static int root_is_discard(const cx *c, uint32_t root)
+{
+    if (!root) return 0;
+    const dy_root *r = &c->d->roots[root];
+    if (r->wtype == WT_ACTOR || (r->wtype == WT_NOUN && r->acode)) {
+        const dy_adate *ad = actor_date(c, root);
+        return ad && ad->special == SC_DISCARD;
+    }
+    if (r->has_code && r->vcode.special == SC_DISCARD) return 1;
+    return 0;
+}
+
+static int root_is_null_verb(const cx *c, uint32_t root)
+{
+    const dy_root *r = &c->d->roots[root];
+    return r->has_code && r->vcode.special == SC_NULL && r->npat == 0;
+}
+
+/* ---------------------------------------------------------------- filtering */
+
+/* Filter text[0..len) (absolute offset base) into words. */
+static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
+{
+    /* filtered characters with their source offsets */
+    char *f = dy_arena_alloc(c->a, (size_t)len * 3 + 4);
+    uint32_t *fo = dy_arena_alloc(c->a, ((size_t)len * 3 + 4) * sizeof *fo);
+    if (!f || !fo) return DY_ENOMEM;
+    uint32_t k = 0;
+    c->recaps = 1;
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch < 128 && islower(ch)) c->recaps = 0;
+        if (ch == '/' && i + 1 < len && text[i + 1] == '*') {
+            i += 2;
+            while (i + 1 < len && !(text[i] == '*' && text[i + 1] == '/')) i++;
+            i++;
+            continue;
+        }
+        unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
+        unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
+        if (ch < 128 && ispunct(ch)) {
+            if (ch == ';' || ch == ':' || ch == '(' || ch == ')') {
+                f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
+            } else if (ch == ',') {
+                if (!isdigit(prev) || !isdigit(next)) {
+                    f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
+                }
+            } else if (ch == '.') {
+                if (isdigit(prev) && isdigit(next)) { f[k] = '.'; fo[k++] = base + i; }
+                else if (prev < 128 && isupper(prev)) { f[k] = '.'; fo[k++] = base + i; }
+                else { f[k] = ' '; fo[k++] = base + i; }
+            } else if (ch == '\'' || ch == '$') {
+                f[k] = (char)ch; fo[k++] = base + i;
+            } else if (ch == '"') {
+                f[k] = ' '; fo[k++] = base + i; f[k] = '"'; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
+            } else { f[k] = ' '; fo[k++] = base + i; }
+        } else if (ch < 128 && isspace(ch)) {
+            f[k] = ' '; fo[k++] = base + i;
+        } else {
+            f[k] = (char)ch; fo[k++] = base + i;
+        }
+    }
+    f[k] = ' ';
+    fo[k] = base + len;
+    k++;
+    /* count words */
+    int32_t nw = 0;
+    for (uint32_t i = 0; i < k; i++) if (f[i] != ' ' && (i == 0 || f[i - 1] == ' ')) nw++;
+    c->w = dy_arena_calloc(c->a, (size_t)nw + 1, sizeof *c->w);
+    if (!c->w) return DY_ENOMEM;
+    c->n = 0;
+    int first = 1;
+    for (uint32_t i = 0; i < k;) {
+        if (f[i] == ' ') { i++; continue; }
+        uint32_t j = i;
+        while (j < k && f[j] != ' ') j++;
+        word *wd = &c->w[c->n++];
+        char *up = dy_arena_alloc(c->a, j - i + 1);
+        if (!up) return DY_ENOMEM;
+        for (uint32_t q = i; q < j; q++) {
+            unsigned char ch = (unsigned char)f[q];
+            up[q - i] = (char)(ch < 128 ? toupper(ch) : ch);
+        }
+        up[j - i] = '\0';
+        wd->up = up;
+        wd->uplen = j - i;
+        wd->off = fo[i];
+        wd->len = fo[j - 1] - fo[i] + 1;
+        if (!c->recaps && (unsigned char)f[i] < 128 && isupper((unsigned char)f[i])) {
+            if (first) { wd->flags = F_INITCAP; first = 0; }
+            else wd->flags = F_MIDCAP;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* literals that the word starts with (TABARI: literal is a prefix of the word;
+ * one-letter literals only for one-letter words) */
+static int word_literals(cx *c, word *wd)
+{
+    const dy_dict *d = c->d;
+    wd->lit0 = c->nlits;
+    wd->nlit = 0;
+    for (uint32_t L = 1; L <= wd->uplen; L++) {
+        if (L == 1 && wd->uplen > 1 && isalnum((unsigned char)wd->up[1])) continue;
+        uint32_t id = dy_dict_litfind(d, wd->up, L);
+        if (!id || id < DL_SYMBOL_LIMIT) continue;
+        if (c->nlits >= c->caplits) {
+            int32_t nc = c->caplits ? c->caplits * 2 : 256;
+            litent *l = dy_arena_realloc(c->a, c->lits, (size_t)c->caplits * sizeof *l, (size_t)nc * sizeof *l);
+            if (!l) return DY_ENOMEM;
+            c->lits = l;
+            c->caplits = nc;
+        }
+        c->lits[c->nlits].lit = id;
+        c->lits[c->nlits].exact = (uint8_t)(L == wd->uplen);
+        c->nlits++;
+        wd->nlit++;
+    }
+    return 0;
+}
+
+/* 0 not in list, 1 partial, 2 exact */
+static int hasLitr(const cx *c, int32_t loc, uint32_t lit)
+{
+    if (loc < 0 || loc >= c->n) return 0;
+    const word *wd = &c->w[loc];
+    if (wd->comma || wd->number) return 0;
+    for (int32_t i = 0; i < wd->nlit; i++)
+        if (c->lits[wd->lit0 + i].lit == lit) return c->lits[wd->lit0 + i].exact ? 2 : 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- roots */
+
+static int matchLex(cx *c, const dy_root *r, int32_t begin, int32_t *nmatch, int32_t *matched, int32_t *nmatched)
+{
+    const dy_dict *d = c->d;
+    int32_t k = begin;
+    int fskip = 0;
+    *nmatch = 0;
+    *nmatched = 0;
+    for (uint32_t e = 0; e < r->nph; e++) {
+        const dy_pel *pe = &d->pels[r->ph + e];
+        int found = 0;
+        for (;;) {
+            if (k >= c->n) return 0;
+            if (c->w[k].comma) return 0;
+            if (hasLitr(c, k, pe->tok)) { found = 1; break; }
+            if (fskip) { k++; continue; }
+            return 0;
+        }
+        (void)found;
+        if (*nmatched < 64) matched[(*nmatched)++] = k;
+        uint32_t litlen = d->lits[pe->tok].len;
+        *nmatch += (int32_t)litlen;
+        const word *wd = &c->w[k];
+        if (wd->uplen > litlen && !(pe->conn & DC_SKIP)) {
+            if (pe->conn == DC_EQUAL) return 0;
+            const char *sfx = wd->up + litlen;
+            uint32_t rem = wd->uplen - litlen;
+            int last = e + 1 == r->nph;
+            if (r->wtype == WT_ACTOR || r->wtype == WT_AGENT || r->wtype == WT_NOUN) {
+                if (!last) return 0;
+                if (rem == 1 && sfx[0] == 'S') { *nmatch += 1; return 1; }
+                if (rem == 2 && sfx[1] == 'S' && (sfx[0] == '\'' || sfx[0] == 'E')) { *nmatch += 2; return 1; }
+            }
+            if (r->wtype == WT_VERB) {
+                if (!last) return 0;
+                if (rem == 1 && sfx[0] == 'S') { *nmatch += 1; return 1; }
+                if (rem == 2 && sfx[0] == 'E' && (sfx[1] == 'D' || sfx[1] == 'S' || sfx[1] == 'N')) { *nmatch += 2; return 1; }
+                if (rem == 3 && !memcmp(sfx, "ING", 3)) { *nmatch += 3; return 1; }
+                if (rem == 1 && sfx[0] == 'D' && litlen && wd->up[litlen - 1] == 'E') { *nmatch += 1; return 1; }
+            }
+            return 0;
+        }
+        fskip = (pe->conn & DC_PART) != 0;
+        k++;
+    }
+    return 1;
+}
+
+static void make_synt(cx *c)
+{
+    const dy_dict *d = c->d;
+    int32_t matched[64], best[64], nm = 0, nbest = 0;
+    for (int32_t i = 0; i < c->n; i++) {
+        synt *sy = &c->s[i];
+        if (sy->wtype != WT_NULL) continue;
+        word *wd = &c->w[i];
+        if (wd->comma) { sy->wtype = WT_COMMA; continue; }
+        if (wd->number) { sy->wtype = WT_NUMBER; continue; }
+        if (!wd->nlit) continue;
+        int32_t maxmatch = 0;
+        uint32_t maxroot = 0;
+        for (int32_t li = 0; li < wd->nlit; li++) {
+            uint32_t lit = c->lits[wd->lit0 + li].lit;
+            for (uint32_t e = d->lits[lit].start; e; e = d->starts[e].next) {
+                const dy_root *r = &d->roots[d->starts[e].root];
+                if (r->wtype == WT_NULL) continue;
+                int32_t nmatch;
+                if (matchLex(c, r, i, &nmatch, matched, &nm) && nmatch > maxmatch) {
+                    maxmatch = nmatch;
+                    maxroot = d->starts[e].root;
+                    memcpy(best, matched, (size_t)nm * sizeof *best);
+                    nbest = nm;
+                }
+            }
+        }
+        if (maxmatch && nbest) {
+            uint8_t t = d->roots[maxroot].wtype;
+            sy->iroot = maxroot;
+            addtag(c, &sy->head, t, 1);
+            for (int32_t q = 0; q < nbest; q++) c->s[best[q]].wtype = t;
+            addtag(c, &c->s[best[nbest - 1]].tail, t, 1);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- parse */
+
+static void mark_nouns(cx *c)
+{
+    for (int32_t i = 0; i < c->n; i++) {
+        synt *sy = &c->s[i];
+        uint32_t ti;
+        if (sy->wtype == WT_VERB && i > 0) {
+            if (c->s[i - 1].wtype == WT_DETERM || (c->w[i].flags & F_MIDCAP)) {
+                sy->wtype = WT_NOUN;
+                if (hasHeadIdx(c, i, WT_VERB, &ti)) {
+                    int32_t j = i;
+                    changeHead(c, i, WT_VERB, WT_NOUN);
+                    while (!hasTailIdx(c, j, WT_VERB, ti)) {
+                        j++;
+                        if (j >= c->n) { j--; break; }
+                        if (c->s[j].wtype == WT_VERB && !hasHead(c, j, WT_VERB)) c->s[j].wtype = WT_NOUN;
+                    }
+                    changeTail(c, j, WT_VERB, WT_NOUN);
+                }
+            }
+        } else if (hasHeadIdx(c, i, WT_ACTOR, &ti) && root_is_null_actor(c, sy->iroot)) {
+            changeHead(c, i, WT_ACTOR, WT_NOUN);
+            sy->wtype = WT_NOUN;
+            while (!hasTailIdx(c, i, WT_ACTOR, ti)) {
+                i++;
+                if (i >= c->n) { i--; break; }
+                if (c->s[i].wtype == WT_ACTOR && !hasHead(c, i, WT_ACTOR)) c->s[i].wtype = WT_NOUN;
+            }
+            changeTail(c, i, WT_ACTOR, WT_NOUN);
+        }
+    }
+}
+
+static void convert_agents(cx *c)
+{
+    for (int32_t a = 0; a < c->n; a++) {
+        if (c->s[a].wtype != WT_AGENT) continue;
+        uint32_t ti;
+        if (a > 0 && (c->s[a - 1].wtype == WT_ACTOR || hasTail(c, a - 1, WT_ACTOR) ||
+                      (c->d->root_former && c->s[a - 1].iroot == c->d->root_former))) {
+            hasHeadIdx(c, a, WT_AGENT, &ti);
+            while (a < c->n && !hasTailIdx(c, a, WT_AGENT, ti)) a++;
+        } else {
+            int32_t h = a;
+            int conv = 1;
+            if (!hasHeadIdx(c, a, WT_AGENT, &ti)) continue;
+            while (a < c->n && !hasTailIdx(c, a, WT_AGENT, ti)) a++;
+            if (a >= c->n) return;
+            if (a < c->n - 1 && hasHead(c, a + 1, WT_ACTOR)) conv = 0;
+            if (conv && a + 1 < c->n - 1 && c->s[a + 1].wtype == WT_PREP && c->s[a + 2].wtype == WT_ACTOR) conv = 0;
+            if (conv) {
+                c->s[h].wtype = WT_ACTOR;
+                changeHead(c, h, WT_AGENT, WT_ACTOR);
+                changeTail(c, a, WT_AGENT, WT_ACTOR);
+            }
+        }
+    }
+}
+
+static void mark_compound(cx *c)
+{
+    uint32_t cmp = 1;
+    for (int32_t i = 0; i < c->n; i++) {
+        if (c->s[i].wtype != WT_CONJ) continue;
+        if (!(hasLitr(c, i, c->d->lit_and) || hasLitr(c, i, c->d->lit_nor))) continue;
+        int32_t pend = -1, pset = -1, a = i + 1;
+        while (wt(c, a) == WT_ACTOR || wt(c, a) == WT_DETERM || wt(c, a) == WT_ADJ) {
+            if (wt(c, a) == WT_ACTOR && hasHead(c, a, WT_ACTOR)) {
+                while (a < c->n && !hasTail(c, a, WT_ACTOR)) a++;
+                pend = a;
+            }
+            a++;
+        }
+        if (pend < 0) continue;
+        int fneed = 0;
+        a = i;
+        while (a >= 0) {
+            uint8_t t = c->s[a].wtype;
+            if (!(t == WT_ACTOR || t == WT_CONJ || t == WT_COMMA || t == WT_DETERM || t == WT_ADJ)) break;
+            if (t == WT_CONJ || t == WT_COMMA) fneed = 0;
+            if (t == WT_ACTOR) {
+                if (fneed) break;
+                while (a > 0 && !hasHead(c, a, WT_ACTOR)) a--;
+                pset = a;
+                fneed = 1;
+            }
+            a--;
+        }
+        if (pset >= 0) {
+            addtag(c, &c->s[pset].head, WT_COMPOUND, cmp);
+            addtag(c, &c->s[pend].tail, WT_COMPOUND, cmp);
+            for (int32_t q = pset; q <= pend; q++) {
+                uint32_t idx;
+                if (hasHeadIdx(c, q, WT_COMPOUND, &idx) && idx < cmp) {
+                    int32_t loc = q;
+                    while (loc < c->n && !hasTailIdx(c, loc, WT_COMPOUND, idx)) loc++;
+                    if (loc < c->n) {
+                        changeHead(c, q, WT_COMPOUND, WT_NULLTAG);
+                        changeTail(c, loc, WT_COMPOUND, WT_NULLTAG);
+                    }
+                }
+            }
+            cmp++;
+            for (int32_t q = pset; q <= pend; q++) c->s[q].compd = 1;
+        }
+    }
+}
+
+static void mark_subordinate(cx *c)
+{
+    const dy_code_opts *o = c->o;
+    uint32_t sub = 1;
+    int32_t i = 0;
+    while (wt(c, i) != WT_HALT) {
+        if (skipSegment(c, &i, WT_COMPOUND)) continue;
+        if (wt(c, i) == WT_COMMA) {
+            int32_t pstart = i;
+            if (i >= o->comma_bmin && i <= o->comma_bmax) {
+                addtag(c, &c->s[0].head, WT_SUBORD, sub);
+                addtag(c, &c->s[pstart - 1].tail, WT_SUBORD, sub);
+                sub++;
+            }
+            i++;
+            while (wt(c, i) != WT_COMMA && wt(c, i) != WT_HALT) {
+                if (skipSegment(c, &i, WT_COMPOUND)) continue;
+                i++;
+            }
+            if (i > c->n) i = c->n;
+            int32_t len = i - pstart - 1;
+            if (wt(c, i) == WT_HALT && len >= o->comma_emin && len <= o->comma_emax) {
+                addtag(c, &c->s[pstart].head, WT_SUBORD, sub);
+                addtag(c, &c->s[c->n - 1].tail, WT_SUBORD, sub);
+                return;
+            }
+            if (wt(c, i) == WT_COMMA && len >= o->comma_min && len <= o->comma_max) {
+                addtag(c, &c->s[pstart].head, WT_SUBORD, sub);
+                addtag(c, &c->s[i].tail, WT_SUBORD, sub);
+                sub++;
+            }
+        }
+        if (wt(c, i) != WT_HALT) i++;
+    }
+}
+
+static void null_subordinate(cx *c)
+{
+    int32_t i = 0;
+    if (hasHead(c, 0, WT_SUBORD)) c->s[0].wtype = WT_NULL;
+    while (wt(c, i) != WT_HALT) {
+        if (hasHead(c, i, WT_SUBORD)) {
+            do {
+                i++;
+                if (i >= c->n) return;
+                c->s[i].wtype = WT_NULL;
+                for (int32_t p = c->s[i].head; p >= 0; p = c->tags[p].next) {
+                    uint16_t t = c->tags[p].type;
+                    if (t == WT_NULLTAG || t == WT_SUBORD || t == WT_REFER) continue;
+                    int32_t q = i;
+                    while (q < c->n && !hasTail(c, q, t)) q++;
+                    if (q >= c->n) continue;
+                    c->s[i].wtype = WT_NULLTAG;
+                    c->tags[p].type = WT_NULLTAG;
+                    changeTail(c, q, t, WT_NULLTAG);
+                }
+                for (int32_t p = c->s[i].tail; p >= 0; p = c->tags[p].next) {
+                    uint16_t t = c->tags[p].type;
+                    if (t == WT_NULLTAG || t == WT_SUBORD || t == WT_REFER) continue;
+                    int32_t q = i;
+                    while (q > 0 && !hasHead(c, q, t)) q--;
+                    if (!hasHead(c, q, t)) continue;
+                    c->tags[p].type = WT_NULLTAG;
+                    changeHead(c, q, t, WT_NULLTAG);
+                    c->s[q].wtype = WT_NULLTAG;
+                }
+            } while (!hasTail(c, i, WT_SUBORD));
+        }
+        if (wt(c, i) == WT_HALT) return;
+        i++;
+    }
+}
+
+static void mark_clauses(cx *c)
+{
+    uint32_t cl = 1;
+    c->fhasClauses = 0;
+    addtag(c, &c->s[0].head, WT_CLAUSE, cl);
+    int32_t i = 0;
+    while (wt(c, i) != WT_HALT) {
+        if (skipSegment(c, &i, WT_COMPOUND)) continue;
+        if (skipSegment(c, &i, WT_SUBORD)) continue;
+        if (wt(c, i) == WT_CONJ && i > 0 && wt(c, i + 1) != WT_HALT) {
+            int notPhrase = 1;
+            if (wt(c, i - 1) == WT_NOUN) {
+                int32_t a = i + 1;
+                while (wt(c, a) == WT_ADJ) a++;
+                if (wt(c, a) == WT_NOUN) { notPhrase = 0; i = a; }
+            }
+            if (i > 0 && wt(c, i - 1) == WT_ADJ && wt(c, i + 1) == WT_ADJ) { notPhrase = 0; i++; }
+            if (notPhrase) {
+                c->fhasClauses = 1;
+                addtag(c, &c->s[i - 1].tail, WT_CLAUSE, cl);
+                cl++;
+                addtag(c, &c->s[i + 1].head, WT_CLAUSE, cl);
+                i++;
+            }
+        }
+        i++;
+    }
+    if (i > c->n) i = c->n;
+    addtag(c, &c->s[i - 1].tail, WT_CLAUSE, cl);
+}
+
+static void deref_pronouns(cx *c)
+{
+    for (int32_t i = 0; i < c->n; i++) {
+        if (c->s[i].wtype != WT_PRONOUN) continue;
+        int32_t idx = -1;
+        const dy_root *r = &c->d->roots[c->s[i].iroot];
+        if (!r->plural) {
+            int32_t a = 0;
+            while (a < i) {
+                while (a < i && c->s[a].wtype != WT_ACTOR) a++;
+                if (a >= i) break;
+                uint32_t ci;
+                if (hasHeadIdx(c, a, WT_COMPOUND, &ci)) {
+                    do a++; while (a < c->n && !hasTailIdx(c, a, WT_COMPOUND, ci));
+                    a++;
+                } else if (!hasHead(c, a, WT_ACTOR)) a++;
+                else { idx = a; break; }
+            }
+        } else {
+            int32_t a = 0;
+            while (a < i) {
+                while (a < i && c->s[a].wtype != WT_ACTOR) a++;
+                if (a >= i) break;
+                if (hasHead(c, a, WT_COMPOUND)) { idx = a; break; }
+                else if (idx < 0) idx = a;
+                a++;
+            }
+        }
+        if (idx >= 0) {
+            c->s[i].wtype = WT_ACTOR;
+            addtag(c, &c->s[i].head, WT_ACTOR, 1);
+            addtag(c, &c->s[i].tail, WT_ACTOR, 1);
+            addtag(c, &c->s[i].head, WT_REFER, (uint32_t)idx);
+            addtag(c, &c->s[i].tail, WT_REFER, (uint32_t)idx);
+        }
+    }
+}
+
+static void check_discards(cx *c)
+{
+    c->fHasDiscard = 0;
+    for (int32_t i = 0; i < c->n; i++)
+        if (root_is_discard(c, c->s[i].iroot)) { c->fHasDiscard = 1; return; }
+}
+
+static void evaluate_complexity(cx *c)
+{
+    const dy_code_opts *o = c->o;
+    int nverb = 0, nactor = 0, npron = 0, nconj = 0;
+    for (int32_t i = 0; wt(c, i) != WT_HALT;) {
+        if (skipSegment(c, &i, WT_SUBORD)) continue;
+        if (hasHead(c, i, WT_VERB)) nverb++;
+        if (hasHead(c, i, WT_ACTOR)) nactor++;
+        if (wt(c, i) == WT_PRONOUN) npron++;
+        i++;
+    }
+    for (int32_t k = 0; k < c->n; k++) {
+        if (hasHead(c, k, WT_COMPOUND)) {
+            while (k < c->n && !hasTail(c, k, WT_COMPOUND)) k++;
+            k++;
+        }
+        if (wt(c, k) == WT_CONJ) nconj++;
+    }
+    int32_t iverb = 0;
+    while (iverb < c->n) {
+        if (skipSegment(c, &iverb, WT_SUBORD)) continue;
+        if (wt(c, iverb) == WT_VERB && hasHead(c, iverb, WT_VERB) && !root_is_null_verb(c, c->s[iverb].iroot)) break;
+        iverb++;
+    }
+    int preact = 0, postact = 0;
+    if (o->cx_noactprior) {
+        preact = 1;
+        for (int32_t k = 0; k < iverb && k < c->n;) {
+            if (skipSegment(c, &k, WT_SUBORD)) continue;
+            if (wt(c, k) == WT_ACTOR) { preact = 0; break; }
+            k++;
+        }
+    }
+    if (o->cx_noactafter) {
+        postact = 1;
+        for (int32_t k = iverb + 1; k < c->n;) {
+            if (skipSegment(c, &k, WT_SUBORD)) continue;
+            if (wt(c, k) == WT_ACTOR) { postact = 0; break; }
+            k++;
+        }
+    }
+    c->fIsComplex = 0;
+    if (o->cx_verbs > 0 && nverb >= o->cx_verbs) c->fIsComplex = 1;
+    if (o->cx_actors > 0 && nactor >= o->cx_actors) c->fIsComplex = 1;
+    if (o->cx_pronouns > 0 && npron >= o->cx_pronouns) c->fIsComplex = 1;
+    if (o->cx_conj > 0 && nconj >= o->cx_conj) c->fIsComplex = 1;
+    if (o->cx_lateverb > 0 && nverb && iverb >= o->cx_lateverb) c->fIsComplex = 1;
+    if (preact || postact) c->fIsComplex = 1;
+    if (o->cx_noverb && !nverb) c->fIsComplex = 1;
+}
+
+/* ---------------------------------------------------------------- actors */
+
+static void zero_actor(actor *a) { memset(a, 0, sizeof *a); a->where = -1; }
+static int actor_empty(const actor *a) { return !a->actor && !a->agent && !a->index; }
+static int actor_equal(const actor *a, const actor *b)
+{
+    return a->actor == b->actor && a->agent == b->agent && a->index == b->index;
+}
+
+static int32_t getActorHead(const cx *c, int32_t loc, int *fm)
+{
+    if (hasHead(c, loc, WT_PRONOUN)) loc = getReference(c, loc);
+    int32_t s = loc;
+    while (s >= 0 && !hasHead(c, s, WT_ACTOR)) s--;
+    if (s < 0) { *fm = 0; return loc; }
+    *fm = 1;
+    return s;
+}
+
+static int32_t getActorTail(const cx *c, int32_t loc)
+{
+    if (hasHead(c, loc, WT_PRONOUN)) return loc;
+    while (loc < c->iend && !hasTail(c, loc, WT_ACTOR)) loc++;
+    return loc;
+}
+
+static void getActorStructCodes(cx *c, actor *act, int32_t loc)
+{
+    int guard = 0;
+    while (hasHead(c, loc, WT_PRONOUN) && guard++ < 8) {
+        int32_t r = getReference(c, loc);
+        if (r == loc) break;
+        loc = r;
+    }
+    uint32_t root = inrange(c, loc) ? c->s[loc].iroot : 0;
+    zero_actor(act);
+    if (!root) return;
+    const dy_root *r = &c->d->roots[root];
+    act->rootidx = root;
+    act->where = loc;
+    if (r->wtype == WT_AGENT) { act->actor = r->agent; return; }
+    const dy_adate *ad = actor_date(c, root);
+    if (!ad || ad->special == SC_NULL) act->actor = c->s_null;
+    else if (ad->special == SC_DISCARD) act->actor = c->s_discard;
+    else if (ad->special == SC_COMPLEX) act->actor = c->s_complex;
+    else if (ad->nparts) act->actor = c->d->aparts[ad->part0];
+    else act->actor = c->s_null;
+    if (ad && ad->nparts > 1) act->index = (uint32_t)(ad - c->d->adates) + 1;
+}
+
+static void findAgent(cx *c, int32_t loc, actor *act)
+{
+    const dy_dict *d = c->d;
+    int32_t tloc = getActorTail(c, loc);
+    int hasFormer = 0, found = 0;
+    if (wt(c, tloc + 1) == WT_ADJ && d->root_former && c->s[tloc + 1].iroot == d->root_former) { hasFormer = 1; tloc++; }
+    if (loc > 0 && !hasFormer && wt(c, loc - 1) == WT_ADJ && d->root_former && c->s[loc - 1].iroot == d->root_former) hasFormer = 1;
+    if (wt(c, tloc + 1) == WT_AGENT && hasHead(c, tloc + 1, WT_AGENT)) {
+        found = 1;
+        act->agtidx = c->s[tloc + 1].iroot;
+        act->agent = hasFormer ? d->str_elite : d->roots[c->s[tloc + 1].iroot].agent;
+    } else {
+        if (loc > 0 && wt(c, loc - 1) == WT_PREP) loc--;
+        if (loc > 0 && wt(c, loc - 1) == WT_AGENT && hasTail(c, loc - 1, WT_AGENT)) {
+            int32_t s = loc - 1;
+            while (s >= 0 && !hasHead(c, s, WT_AGENT)) s--;
+            if (s >= 0) {
+                found = 1;
+                act->agtidx = c->s[s].iroot;
+                if (s > 0 && !hasFormer && wt(c, s - 1) == WT_ADJ && d->root_former && c->s[s - 1].iroot == d->root_former) hasFormer = 1;
+                act->agent = hasFormer ? d->str_elite : d->roots[c->s[s].iroot].agent;
+            }
+        }
+    }
+    if (!found) { act->agent = 0; act->agtidx = 0; }
+}
+
+static int32_t findActor(cx *c, int32_t loc, actor *act)
+{
+    while (loc <= c->iend) {
+        if (wt(c, loc) == WT_ACTOR && hasHead(c, loc, WT_ACTOR)) {
+            getActorStructCodes(c, act, loc);
+            findAgent(c, loc, act);
+            return loc;
+        }
+        loc++;
+    }
+    return -1;
+}
+
+static int32_t backActor(cx *c, int32_t loc, actor *act)
+{
+    while (loc >= c->istart) {
+        if (wt(c, loc) == WT_ACTOR) {
+            int fm;
+            loc = getActorHead(c, loc, &fm);
+            if (!fm) return -1;
+            getActorStructCodes(c, act, loc);
+            findAgent(c, loc, act);
+            return loc;
+        }
+        loc--;
+    }
+    return -1;
+}
+
+static int32_t getCompound2(const cx *c, int32_t loc)
+{
+    uint32_t idx = getTailTag(c, loc, WT_COMPOUND);
+    if (!idx) return -1;
+    int32_t s = loc;
+    while (s >= 0 && !checkHead(c, s, WT_COMPOUND, idx)) s--;
+    return s;
+}
+
+static int32_t getCompound(const cx *c, int32_t loc, int *fm)
+{
+    int32_t s;
+    if (hasHead(c, loc, WT_COMPOUND)) {
+        if (!checkTailTag(c, loc, WT_COMPOUND)) return -1;
+        s = loc;
+    } else {
+        s = getCompound2(c, loc);
+        if (s < 0) return -1;
+    }
+    *fm = 1;
+    return s;
+}
+
+/* ---------------------------------------------------------------- patterns */
+
+static int compTarget(cx *c)
+{
+    const dy_pel *pe = &c->P[c->pi];
+    int fm = 0;
+    int32_t loc = c->locSynt;
+    if (pe->tok >= DL_SYMBOL_LIMIT) {
+        int m = hasLitr(c, loc, pe->tok);
+        if (m && c->fcond) c->lenalt += (int32_t)c->d->lits[pe->tok].len;
+        return m;
+    }
+    if (pe->tok == DL_SOURCE && wt(c, loc) == WT_ACTOR) c->indexSource = getActorHead(c, loc, &fm);
+    else if (pe->tok == DL_TARGET && wt(c, loc) == WT_ACTOR) c->indexTarget = getActorHead(c, loc, &fm);
+    else if (pe->tok == DL_ATTRIB && wt(c, loc) == WT_ACTOR) c->indexAttrib = getActorHead(c, loc, &fm);
+    else if (pe->tok == DL_SKIP && wt(c, loc) == WT_ACTOR) {
+        if (c->isHigh) {
+            getActorHead(c, loc, &fm);
+            if (fm) c->locSynt = getActorTail(c, loc);
+        } else c->locSynt = getActorHead(c, loc, &fm);
+    } else if (pe->tok == DL_COMPOUND && hasHead(c, loc, WT_COMPOUND)) {
+        int32_t r = getCompound(c, loc, &fm);
+        if (r >= 0) c->indexCompound = r;
+        else fm = 0;
+    }
+    return fm ? 2 : 0;
+}
+
+static int continueCheck(cx *c)
+{
+    if (c->isHigh) {
+        c->locSynt++;
+        if (c->locSynt > c->iend) return 0;
+    } else {
+        c->locSynt--;
+        if (c->locSynt < 0) return 0;
+    }
+    return 2;
+}
+
+static int nextCheck(cx *c)
+{
+    if (c->isHigh) {
+        if (c->fcond) {
+            if (c->pi + 1 < c->np && (c->P[c->pi + 1].tok == DL_OR || c->P[c->pi + 1].tok == DL_CLBR)) {
+                c->fcond = 0;
+                while (c->pi < c->np && c->P[c->pi].tok != DL_CLBR) c->pi++;
+            }
+        }
+        c->fskipMode = c->pi < c->np && (c->P[c->pi].conn & DC_SKIP);
+        c->pi++;
+        if (c->pi >= c->np) return 1;
+        c->locSynt++;
+        if (c->locSynt > c->iend) return 0;
+    } else {
+        c->pi--;
+        if (c->pi < 0) return 1;
+        if (c->fcond && (c->P[c->pi].tok == DL_OR || c->P[c->pi].tok == DL_OPBR)) {
+            c->fcond = 0;
+            while (c->pi > 0 && c->P[c->pi].tok != DL_OPBR) c->pi--;
+            c->pi--;
+            if (c->pi < 0) return 1;
+        }
+        c->fskipMode = (c->P[c->pi].conn & DC_SKIP) != 0;
+        c->locSynt--;
+        if (c->locSynt < 0) return 0;
+    }
+    c->fullMode = !(c->P[c->pi].conn & DC_PART);
+    return 2;
+}
+
+static int stateCheck(cx *c, int result)
+{
+    int ok = c->fullMode ? result == 2 : result > 0;
+    if (ok) return nextCheck(c);
+    if (c->fskipMode) return continueCheck(c);
+    return 0;
+}
+
+static void saveState(cx *c)
+{
+    c->fcond = 1;
+    c->condloc = c->locSynt;
+    c->condpi = c->pi;
+    c->condlen = c->lenalt;
+    c->condfskip = c->fskipMode;
+}
+static void restoreState(cx *c)
+{
+    c->locSynt = c->condloc;
+    c->lenalt = c->condlen;
+    c->fskipMode = c->condfskip;
+}
+static void initCondit(cx *c)
+{
+    saveState(c);
+    if (c->isHigh) c->pi++;
+    else c->pi--;
+}
+static void condCheck(cx *c, int *state)
+{
+    if (c->isHigh) {
+        while (c->pi < c->np && c->P[c->pi].tok != DL_OR && c->P[c->pi].tok != DL_CLBR) c->pi++;
+        if (c->pi >= c->np || c->P[c->pi].tok == DL_CLBR) return;
+        restoreState(c);
+        c->pi++;
+    } else {
+        while (c->pi > 0 && c->P[c->pi].tok != DL_OR && c->P[c->pi].tok != DL_OPBR) c->pi--;
+        if (c->pi <= 0 || c->P[c->pi].tok == DL_OPBR) return;
+        restoreState(c);
+        c->pi--;
+    }
+    if (c->pi < 0 || c->pi >= c->np) return;
+    c->fullMode = !(c->P[c->pi].conn & DC_PART);
+    *state = 2;
+}
+
+static int compSynset(cx *c);
+
+/* match one synset member phrase at the current location */
+static int checksubPattern(cx *c, const dy_pattern *pt)
+{
+    const dy_pel *sP = c->P;
+    int32_t snp = c->np, spi = c->pi, sloc = c->locSynt;
+    int sfull = c->fullMode, sskip = c->fskipMode, sfcond = c->fcond;
+    c->P = &c->d->pels[pt->ph];
+    c->np = (int32_t)pt->nph;
+    c->fcond = 0;
+    int state = 2, result;
+    if (c->isHigh) {
+        c->pi = 0;
+        c->fskipMode = 0;
+        c->fullMode = !(c->P[0].conn & DC_PART);
+        while (state == 2) {
+            if (c->P[c->pi].conn & DC_SYN) result = compSynset(c);
+            else result = compTarget(c);
+            state = stateCheck(c, result);
+        }
+    } else {
+        /* backwards only the first element is compared (as TABARI does) */
+        c->pi = 0;
+        c->fullMode = !(c->P[0].conn & DC_PART);
+        result = (c->P[0].conn & DC_SYN) ? compSynset(c) : compTarget(c);
+        state = (c->fullMode ? result == 2 : result > 0) ? 1 : 0;
+    }
+    c->P = sP;
+    c->np = snp;
+    c->pi = spi;
+    c->locSynt = sloc;
+    c->fullMode = sfull;
+    c->fskipMode = sskip;
+    c->fcond = sfcond;
+    return state ? 2 : 0;
+}
+
+static int compSynset(cx *c)
+{
+    const dy_pel *pe = &c->P[c->pi];
+    const dy_root *r = &c->d->roots[pe->tok];
+    for (uint32_t i = 0; i < r->npat; i++) {
+        int m = checksubPattern(c, &c->d->pats[r->pat0 + i]);
+        if (m) return m;
+    }
+    return 0;
+}
+
+static int checkPattern(cx *c, const dy_pattern *pt, int32_t loc, uint8_t wtype)
+{
+    c->P = &c->d->pels[pt->ph];
+    c->np = (int32_t)pt->nph;
+    c->lenalt = 0;
+    c->fcond = 0;
+    c->locSynt = loc;
+    int32_t pverb = 0;
+    while (pverb < c->np && c->P[pverb].tok != DL_VERB) pverb++;
+    if (pverb >= c->np) return 0;
+    c->pi = pverb;
+    while (wt(c, c->locSynt) != WT_HALT && !hasTail(c, c->locSynt, wtype)) c->locSynt++;
+    /* upper (forward) match */
+    c->isHigh = 1;
+    int state = nextCheck(c), result;
+    while (state == 2) {
+        if (c->P[c->pi].conn & DC_SYN) result = compSynset(c);
+        else {
+            if (c->P[c->pi].tok == DL_OPBR) initCondit(c);
+            result = compTarget(c);
+        }
+        state = stateCheck(c, result);
+        if (!state && c->fcond) condCheck(c, &state);
+    }
+    if (!state) return 0;
+    if (pverb == 0) return 1;
+    /* lower (backward) match */
+    c->isHigh = 0;
+    c->pi = pverb;
+    c->locSynt = loc;
+    state = nextCheck(c);
+    while (state == 2) {
+        if (c->P[c->pi].conn & DC_SYN) {
+            int docheck = 1;
+            saveState(c);
+            result = 0;
+            while (docheck) {
+                result = compSynset(c);
+                if (!result) docheck = continueCheck(c);
+                else docheck = 0;
+            }
+            if (!result) { c->fcond = 0; restoreState(c); }
+            else c->fcond = 0;
+        } else {
+            if (c->P[c->pi].tok == DL_CLBR) initCondit(c);
+            result = compTarget(c);
+        }
+        state = stateCheck(c, result);
+        if (!state && c->fcond) condCheck(c, &state);
+    }
+    return state != 0;
+}
+
+/* ---------------------------------------------------------------- events */
+
+static void setDefaultSource(cx *c)
+{
+    zero_actor(&c->theSource);
+    c->theSource.actor = c->s_defsrc;
+    c->theSource.where = -2;
+    c->fRegularSource = 1;
+}
+static void setDefaultTarget(cx *c)
+{
+    zero_actor(&c->theTarget);
+    c->theTarget.actor = c->s_deftar;
+    c->theTarget.where = -2;
+    c->fRegularTarget = 1;
+}
+
+static void getRegularSource(cx *c, int32_t index)
+{
+    int32_t loc = c->istart, lf = 0;
+    actor a;
+    while (lf >= 0) {
+        lf = findActor(c, loc, &a);
+        if (lf < 0) break;
+        if (c->o->def_src && c->o->def_prior && lf > index) { setDefaultSource(c); return; }
+        if (!actor_equal(&a, &c->theTarget)) {
+            c->theSource = a;
+            c->fRegularSource = 1;
+            return;
+        }
+        loc = lf + 1;
+    }
+    if (c->o->def_src) setDefaultSource(c);
+}
+
+static int is_compd(const cx *c, int32_t where) { return where >= 0 && where <= c->n && c->s[where].compd; }
+
+static void getRegularTarget(cx *c, int32_t index)
+{
+    int32_t loc = index + 1, lf = 0;
+    actor a;
+    while (lf >= 0) {
+        lf = findActor(c, loc, &a);
+        if (lf < 0) break;
+        if (!actor_equal(&a, &c->theSource)) {
+            c->theTarget = a;
+            c->fRegularTarget = 1;
+            return;
+        }
+        loc = lf + 1;
+    }
+    if (c->o->def_tar && c->o->def_after) { setDefaultTarget(c); return; }
+    loc = index - 1;
+    lf = 0;
+    while (lf >= 0) {
+        lf = backActor(c, loc, &a);
+        if (lf < 0) break;
+        if (!actor_equal(&a, &c->theSource)) { c->theTarget = a; return; }
+        loc = lf - 1;
+    }
+    if (c->theSource.index || is_compd(c, c->theSource.where)) c->theTarget = c->theSource;
+    else if (c->o->def_tar) setDefaultTarget(c);
+}
+
+static int checkPassive(cx *c, int32_t index)
+{
+    if (wt(c, index + 1) != WT_BYWORD && wt(c, index + 2) != WT_BYWORD && wt(c, index + 3) != WT_BYWORD) return 0;
+    int passive = (index > 0 && wt(c, index - 1) == WT_AUXIL) || (index > 1 && wt(c, index - 2) == WT_AUXIL);
+    if (passive) c->fisPassive = 1;
+    return passive;
+}
+
+static evt *push_evt(cx *c)
+{
+    if (c->nev >= c->capev) {
+        int32_t nc = c->capev ? c->capev * 2 : 16;
+        evt *e = dy_arena_realloc(c->a, c->ev, (size_t)c->capev * sizeof *e, (size_t)nc * sizeof *e);
+        if (!e) { c->oom = 1; return NULL; }
+        c->ev = e;
+        c->capev = nc;
+    }
+    if (c->nev >= 512) return NULL;   /* TABARI caps events per sentence */
+    evt *e = &c->ev[c->nev++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+static void putEvent(cx *c, const dy_vcode *vc, int32_t index, const actor *s, const actor *t)
+{
+    evt *e = push_evt(c);
+    if (!e) return;
+    e->src = *s;
+    e->tar = *t;
+    e->evtloc = index;
+    e->fisevt = 1;
+    e->event = vc->code;
+    e->special = vc->special;
+    e->fissub = vc->sub;
+    e->fisdom = vc->dom;
+    if (vc->pair || vc->pair_special) {
+        evt *p = push_evt(c);
+        if (!p) return;
+        p->src = *t;
+        p->tar = *s;
+        p->evtloc = index;
+        p->fisevt = 1;
+        p->event = vc->pair;
+        p->special = vc->pair_special;
+        p->fissub = vc->sub;
+        p->fisdom = vc->dom;
+    }
+}
+
+static int32_t next_root(cx *c, int32_t idx, int *more)
+{
+    idx++;
+    while (idx < c->n && (!c->s[idx].iroot || c->s[idx].wtype != WT_ACTOR)) idx++;
+    if (idx >= c->n) return -1;
+    int32_t ka = idx;
+    while (ka < c->n && !hasTail(c, ka, WT_ACTOR)) ka++;
+    if (ka >= c->n) return -1;
+    if (hasTail(c, ka, WT_COMPOUND)) *more = 0;
+    return idx;
+}
+
+static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
+{
+    if (vc->special == SC_NULL) return;
+    if (actor_empty(&c->theSource)) getRegularSource(c, index);
+    if (actor_empty(&c->theTarget)) getRegularTarget(c, index);
+    if (actor_empty(&c->theSource) || actor_empty(&c->theTarget)) return;
+    if (c->fRegularSource && c->fRegularTarget && checkPassive(c, index)) {
+        actor t = c->theSource;
+        c->theSource = c->theTarget;
+        c->theTarget = t;
+    }
+    if (!is_compd(c, c->theSource.where) && !is_compd(c, c->theTarget.where)) {
+        putEvent(c, vc, index, &c->theSource, &c->theTarget);
+    } else {
+        actor ts, tt;
+        int fs = is_compd(c, c->theSource.where) && checkTailTag(c, c->theSource.where, WT_COMPOUND);
+        int32_t is = c->theSource.where;
+        if (fs) { int32_t g = getCompound2(c, is); if (g >= 0) is = g; }
+        for (int guard = 0; guard < 64; guard++) {
+            if (is == -2) ts = c->theSource;
+            else { getActorStructCodes(c, &ts, is); findAgent(c, is, &ts); }
+            int ft = is_compd(c, c->theTarget.where) && checkTailTag(c, c->theTarget.where, WT_COMPOUND);
+            int32_t it = c->theTarget.where;
+            if (ft) { int32_t g = getCompound2(c, it); if (g >= 0) it = g; }
+            for (int g2 = 0; g2 < 64; g2++) {
+                if (it == -2) tt = c->theTarget;
+                else { getActorStructCodes(c, &tt, it); findAgent(c, it, &tt); }
+                putEvent(c, vc, index, &ts, &tt);
+                if (!ft) break;
+                it = next_root(c, it, &ft);
+                if (it < 0) goto done;
+            }
+            if (!fs) break;
+            is = next_root(c, is, &fs);
+            if (is < 0) break;
+        }
+    }
+done:
+    if (!c->fRegularSource) zero_actor(&c->theSource);
+    if (!c->fRegularTarget) zero_actor(&c->theTarget);
+}
+
+static void doVerb(cx *c, int32_t index)
+{
+    const dy_dict *d = c->d;
+    zero_actor(&c->theTarget);
+    if (c->fisPassive) { zero_actor(&c->theSource); c->fisPassive = 0; }
+    const dy_root *r = &d->roots[c->s[index].iroot];
+    int fgotpat = 0, fgotalt = 0, fmake = 0;
+    int32_t oldn = c->nev, maxlen = 0;
+    for (uint32_t i = 0; i < r->npat && !fgotpat; i++) {
+        const dy_pattern *pt = &d->pats[r->pat0 + i];
+        if (fgotalt && pt->length <= maxlen) { fgotpat = 1; break; }
+        c->indexSource = c->indexTarget = c->indexAttrib = c->indexCompound = -1;
+        if (!checkPattern(c, pt, index, WT_VERB)) continue;
+        if (c->lenalt) {
+            fgotalt = 1;
+            if (pt->length + c->lenalt > maxlen) {
+                fmake = 1;
+                maxlen = pt->length - pt->maxalt + c->lenalt;
+            }
+        } else {
+            fgotalt = 0;
+            fgotpat = 1;
+            fmake = 1;
+        }
+        if (fmake) {
+            if (c->indexSource >= 0) { getActorStructCodes(c, &c->theSource, c->indexSource); findAgent(c, c->indexSource, &c->theSource); }
+            if (c->indexTarget >= 0) { getActorStructCodes(c, &c->theTarget, c->indexTarget); findAgent(c, c->indexTarget, &c->theTarget); }
+            if (c->indexCompound >= 0) {
+                getActorStructCodes(c, &c->theSource, c->indexCompound);
+                getActorStructCodes(c, &c->theTarget, c->indexCompound);
+            }
+            c->nev = oldn;
+            makeEvent(c, &pt->code, index);
+            fmake = 0;
+        }
+    }
+    if (fgotalt) fgotpat = 1;   /* a matched alternative pattern is final */
+    if (!fgotpat && r->has_code) {
+        c->indexSource = c->indexTarget = c->indexAttrib = c->indexCompound = -1;
+        makeEvent(c, &r->vcode, index);
+    }
+}
+
+static int setClauseBounds(cx *c)
+{
+    if (!c->fhasClauses) {
+        if (c->iend >= 0) return 0;
+        c->istart = 0;
+        c->iend = c->n - 1;
+        return 1;
+    }
+    if (c->iend >= 0) {
+        c->istart = c->iend + 1;
+        while (c->istart < c->n && !hasHead(c, c->istart, WT_CLAUSE)) c->istart++;
+        if (c->istart >= c->n) return 0;
+    } else c->istart = 0;
+    c->iend = c->istart;
+    while (c->iend < c->n - 1 && !hasTail(c, c->iend, WT_CLAUSE)) c->iend++;
+    return 1;
+}
+
+static void checkVerbs(cx *c)
+{
+    zero_actor(&c->theSource);
+    zero_actor(&c->theTarget);
+    c->fisPassive = 0;
+    c->istart = 0;
+    c->iend = -1;
+    int32_t startEvent = 0;
+    int mode = c->o->code_mode;
+    while (setClauseBounds(c)) {
+        if (c->iend - c->istart < 2) continue;
+        if (c->istart && hasHead(c, c->istart, WT_ACTOR)) getActorStructCodes(c, &c->theSource, c->istart);
+        zero_actor(&c->theTarget);
+        int32_t index = c->istart;
+        int fgot = 0;
+        if (mode == 0) startEvent = c->nev;
+        while (index <= c->iend) {
+            if (skipSegment(c, &index, WT_SUBORD)) continue;
+            if (hasHead(c, index, WT_VERB)) {
+                doVerb(c, index);
+                if (mode < 2) {
+                    for (int32_t e = startEvent; e < c->nev; e++) {
+                        if (c->ev[e].fisevt && !c->ev[e].fissub) {
+                            fgot = 1;
+                            if (mode == 1) return;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (fgot) break;
+            index++;
+        }
+    }
+}
+
+/* discard/complex/null/subordinate/dominant resolution */
+static void evaluateEvents(cx *c)
+{
+    int fnonSub = 0, fhasDom = 0;
+    for (int32_t k = 0; k < c->nev; k++) {
+        evt *e = &c->ev[k];
+        if (e->special == SC_NULL) { e->fisevt = 0; e->fissub = 1; }
+        if (e->special == SC_DISCARD) { c->fhasDiscard = 1; break; }
+        if (e->special == SC_COMPLEX || e->src.actor == c->s_complex || e->tar.actor == c->s_complex) { c->fhasComplex = 1; break; }
+        if (e->fisdom) { fhasDom = 1; fnonSub = 1; break; }
+        if (!fnonSub && !e->fissub) fnonSub = 1;
+    }
+    int32_t w = 0;
+    for (int32_t k = 0; k < c->nev; k++) {
+        evt *e = &c->ev[k];
+        if (fhasDom && !e->fisdom) e->fisevt = 0;
+        else if (!fhasDom && fnonSub && e->fissub) e->fisevt = 0;
+        if (e->fisevt) c->ev[w++] = *e;
+    }
+    c->nev = w;
+}
+
+static int same_or_blank(const cx *c, const evt *e)
+{
+    uint32_t s = e->src.actor, t = e->tar.actor;
+    if (!s || s == c->s_null || s == c->s_discard || s == c->s_complex || s == c->s_blank) return 1;
+    if (!t || t == c->s_null || t == c->s_discard || t == c->s_complex || t == c->s_blank) return 1;
+    return s == t && e->src.agent == e->tar.agent;
+}
+
+static int is_dup(const evt *a, int32_t n, const evt *e)
+{
+    for (int32_t k = 0; k < n; k++)
+        if (a[k].src.actor == e->src.actor && a[k].src.agent == e->src.agent &&
+            a[k].tar.actor == e->tar.actor && a[k].tar.agent == e->tar.agent &&
+            a[k].event == e->event) return 1;
+    return 0;
+}
+
+/* expand coded compound actors (A/B codes) and drop duplicates */
+static void expandCompounds(cx *c)
+{
+    const dy_dict *d = c->d;
+    int32_t cap = c->nev * 4 + 16;
+    evt *out = dy_arena_alloc(c->a, (size_t)cap * sizeof *out);
+    if (!out) { c->oom = 1; return; }
+    int32_t n = 0;
+    /* sources */
+    for (int32_t k = 0; k < c->nev; k++) {
+        evt e = c->ev[k];
+        if (e.src.index) {
+            const dy_adate *ad = &d->adates[e.src.index - 1];
+            for (uint32_t p = 0; p < ad->nparts && n < cap; p++) {
+                out[n] = e;
+                out[n].src.actor = d->aparts[ad->part0 + p];
+                out[n].src.index = 0;
+                n++;
+            }
+        } else if (n < cap) out[n++] = e;
+    }
+    int32_t cap2 = n * 4 + 16;
+    evt *o2 = dy_arena_alloc(c->a, (size_t)cap2 * sizeof *o2);
+    if (!o2) { c->oom = 1; return; }
+    int32_t m = 0;
+    for (int32_t k = 0; k < n; k++) {
+        evt e = out[k];
+        if (e.tar.index) {
+            const dy_adate *ad = &d->adates[e.tar.index - 1];
+            for (uint32_t p = 0; p < ad->nparts && m < cap2; p++) {
+                evt x = e;
+                x.tar.actor = d->aparts[ad->part0 + p];
+                x.tar.index = 0;
+                if (p > 0 && (same_or_blank(c, &x) || is_dup(o2, m, &x))) continue;
+                o2[m++] = x;
+            }
+        } else if (m < cap2) o2[m++] = e;
+    }
+    /* final: drop same-actor and duplicate events */
+    int32_t w = 0;
+    for (int32_t k = 0; k < m; k++) {
+        if (same_or_blank(c, &o2[k]) || is_dup(o2, w, &o2[k])) continue;
+        o2[w++] = o2[k];
+    }
+    c->ev = o2;
+    c->nev = w;
+    c->capev = cap2;
+}
+
+/* ---------------------------------------------------------------- driver */
+
+static int parse_sentence(cx *c, const char *text, uint32_t base, uint32_t len)
+{
+    int rc = make_words(c, text, base, len);
+    if (rc) return rc;
+    c->s = dy_arena_alloc(c->a, ((size_t)c->n + 8) * sizeof *c->s);
+    if (!c->s) return DY_ENOMEM;
+    for (int32_t i = 0; i < c->n + 8; i++) {
+        c->s[i].wtype = i >= c->n ? WT_HALT : WT_NULL;
+        c->s[i].compd = 0;
+        c->s[i].iroot = 0;
+        c->s[i].head = c->s[i].tail = -1;
+    }
+    for (int32_t i = 0; i < c->n; i++) {
+        word *wd = &c->w[i];
+        if (wd->uplen == 1 && wd->up[0] == ',') { wd->comma = 1; continue; }
+        if ((rc = word_literals(c, wd))) return rc;
+        if (isdigit((unsigned char)wd->up[0]) && !wd->nlit) wd->number = 1;
+    }
+    make_synt(c);
+    mark_nouns(c);
+    if (c->o->convert_agents) convert_agents(c);
+    mark_compound(c);
+    if (!c->o->comma_off) mark_subordinate(c);
+    null_subordinate(c);
+    mark_clauses(c);
+    deref_pronouns(c);
+    check_discards(c);
+    if (!c->fHasDiscard) evaluate_complexity(c);
+    return c->oom ? DY_ENOMEM : 0;
+}
+
+void dy_code_opts_default(dy_code_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->comma_min = 2; o->comma_max = 10;
+    o->comma_emin = 2; o->comma_emax = 10;
+    o->comma_bmin = 128; o->comma_bmax = 0;
+    o->min_words = 8;
+    o->time_shift = -1;
+}
+
+static void composite(const cx *c, const actor *a, char *out, size_t cap)
+{
+    const char *act = dy_dict_strget(c->d, a->actor);
+    if (!a->agent) { snprintf(out, cap, "%s", act); return; }
+    const char *agt = dy_dict_strget(c->d, a->agent);
+    size_t al = strlen(agt);
+    if (agt[0] == '~') {
+        const char *ps = strstr(act, agt + 1);
+        if (ps && (ps - act) % 3 == 0) snprintf(out, cap, "%s", act);
+        else snprintf(out, cap, "%s%s", act, agt + 1);
+    } else {
+        char st[64];
+        size_t sl = al ? al - 1 : 0;
+        if (sl >= sizeof st) sl = sizeof st - 1;
+        memcpy(st, agt, sl);
+        st[sl] = '\0';
+        const char *ps = strstr(act, st);
+        if (!ps || (ps - act) % 3 != 0) snprintf(out, cap, "%.*s%s", (int)(cap > 1 ? cap - 1 : 0), st, act);
+        else snprintf(out, cap, "%s", act);
+    }
+}
+
+static void span_of(const cx *c, int32_t where, uint32_t *off, uint32_t *len)
+{
+    *off = 0;
+    *len = 0;
+    if (where < 0 || where >= c->n) return;
+    int32_t t = where;
+    while (t < c->n - 1 && !hasTail(c, t, WT_ACTOR) && !hasTail(c, t, WT_NULLTAG)) t++;
+    *off = c->w[where].off;
+    *len = c->w[t].off + c->w[t].len - *off;
+}
+
+static void fill_actor(const cx *c, const actor *a, dy_actor *out)
+{
+    memset(out, 0, sizeof *out);
+    composite(c, a, out->code, sizeof out->code);
+    if (strlen(out->code) >= 3) {
+        char cc[4] = { out->code[0], out->code[1], out->code[2], 0 };
+        if (dy_cameo_country_name(cc)) memcpy(out->country, cc, 4);
+    }
+    span_of(c, a->where, &out->off, &out->len);
+}
+
+static int date_of(const dy_article *art)
+{
+    if (!art) return 0;
+    if (art->year) return art->year * 10000 + art->month * 100 + art->day;
+    return 0;
+}
+
+int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_arena *a, int *outcome)
+{
+    if (!d || !doc || !a) return DY_EINVAL;
+    if (!o) o = &d->opts;
+    doc->events = NULL;
+    doc->nevents = 0;
+    dy_event *all = NULL;
+    uint32_t nall = 0, capall = 0;
+    int last = DY_CO_NOEVENT;
+    for (uint32_t si = 0; si < doc->nsents; si++) {
+        const dy_sentence *st = &doc->sents[si];
+        cx c;
+        memset(&c, 0, sizeof c);
+        c.d = d;
+        c.o = o;
+        c.a = a;
+        c.date = date_of(doc->article);
+        /* special actor codes are represented by unique sentinels */
+        c.s_null = UINT32_MAX - 1;
+        c.s_discard = UINT32_MAX - 2;
+        c.s_complex = UINT32_MAX - 3;
+        c.s_blank = UINT32_MAX - 4;
+        c.s_defsrc = UINT32_MAX - 5;
+        c.s_deftar = UINT32_MAX - 6;
+        if (st->end > doc->text.norm_len || st->start > st->end) continue;
+        int rc = parse_sentence(&c, doc->text.norm + st->start, st->start, st->end - st->start);
+        if (rc) return rc;
+        last = DY_CO_NOEVENT;
+        if (c.n < o->min_words) { last = DY_CO_SHORT; continue; }
+        if (c.fHasDiscard) { last = DY_CO_DISCARD; continue; }
+        if (c.fIsComplex) { last = DY_CO_COMPLEX; continue; }
+        checkVerbs(&c);
+        if (c.oom) return DY_ENOMEM;
+        if (!c.nev) continue;
+        evaluateEvents(&c);
+        if (c.fhasDiscard) { last = DY_CO_DISCARD; continue; }
+        if (c.fhasComplex) { last = DY_CO_COMPLEX; continue; }
+        if (!c.nev) continue;
+        expandCompounds(&c);
+        if (c.oom) return DY_ENOMEM;
+        if (!c.nev) continue;
+        last = DY_CO_OK;
+        if (nall + (uint32_t)c.nev > capall) {
+            uint32_t nc = capall ? capall * 2 : 16;
+            while (nc < nall + (uint32_t)c.nev) nc *= 2;
+            dy_event *ne = dy_arena_realloc(a, all, (size_t)capall * sizeof *ne, (size_t)nc * sizeof *ne);
+            if (!ne) return DY_ENOMEM;
+            all = ne;
+            capall = nc;
+        }
+        for (int32_t k = 0; k < c.nev; k++) {
+            const evt *e = &c.ev[k];
+            dy_event *ev = &all[nall++];
+            memset(ev, 0, sizeof *ev);
+            ev->sentence = si;
+            ev->index = (uint32_t)k;
+            actor s = e->src, t = e->tar;
+            char buf[DY_CODE_MAX];
+            if (s.actor == c.s_defsrc) { zero_actor(&s); }
+            if (t.actor == c.s_deftar) { zero_actor(&t); }
+            fill_actor(&c, &s, &ev->source);
+            fill_actor(&c, &t, &ev->target);
+            if (e->src.actor == c.s_defsrc) snprintf(ev->source.code, sizeof ev->source.code, "%s", o->def_src_code);
+            if (e->tar.actor == c.s_deftar) snprintf(ev->target.code, sizeof ev->target.code, "%s", o->def_tar_code);
+            (void)buf;
+            snprintf(ev->cameo, sizeof ev->cameo, "%s", dy_dict_strget(d, e->event));
+            snprintf(ev->root, sizeof ev->root, "%.2s", ev->cameo);
+            const dy_cameo_info *ci = dy_cameo_lookup(ev->cameo);
+            if (ci) {
+                ev->goldstein = ci->goldstein;
+                ev->has_goldstein = 1;
+                ev->quad_class = ci->quad_class;
+                ev->plover_event = ci->plover_event;
+                ev->plover_mode = ci->plover_mode;
+            }
+            if (e->evtloc >= 0 && e->evtloc < c.n) {
+                int32_t vt = e->evtloc;
+                while (vt < c.n - 1 && !hasTail(&c, vt, WT_VERB)) vt++;
+                ev->verb_off = c.w[e->evtloc].off;
+                ev->verb_len = c.w[vt].off + c.w[vt].len - ev->verb_off;
+            }
+            ev->status = DY_ST_ASSERTED;
+            if (doc->article && doc->article->date) snprintf(ev->date, sizeof ev->date, "%s", doc->article->date);
+        }
+    }
+    doc->events = all;
+    doc->nevents = nall;
+    if (outcome) *outcome = last;
+    return 0;
+}
+
+int dy_code_doc(const dy_dict *d, dy_doc *doc, dy_arena *a)
+{
+    return dy_code_doc_opts(d, NULL, doc, a, NULL);
+}

@@ -1,0 +1,410 @@
+/* dict.c — dictionary set storage: string pool, literal table (the
+ * vocabulary of every phrase, as dense integer ids), roots, patterns and
+ * actor codes; loading dispatch (TABARI project, single file, folder) and
+ * the final indexing step (patterns sorted longest first, roots indexed by
+ * their first literal). Format readers live in dict_tabari.c. */
+#include "dict_int.h"
+#include "dyad.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int dy_dict_grow(void **p, uint32_t *cap, uint32_t need, size_t elsz)
+{
+    if (need <= *cap) return 0;
+    uint32_t nc = *cap ? *cap : 16;
+    while (nc < need) {
+        if (nc > UINT32_MAX / 2) return DY_ENOMEM;
+        nc *= 2;
+    }
+    void *q = realloc(*p, (size_t)nc * elsz);
+    if (!q) return DY_ENOMEM;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+    return h;
+}
+
+const char *dy_dict_strget(const dy_dict *d, uint32_t id)
+{
+    if (!id || id > d->nstrs) return "";
+    return d->chars + d->strs[id - 1];
+}
+
+static int rehash_strs(dy_dict *d)
+{
+    uint32_t cap = d->shcap ? d->shcap * 2 : 1024;
+    uint32_t *h = calloc(cap, sizeof *h);
+    if (!h) return DY_ENOMEM;
+    for (uint32_t id = 1; id <= d->nstrs; id++) {
+        const char *s = d->chars + d->strs[id - 1];
+        uint32_t i = hash_bytes(s, strlen(s)) & (cap - 1);
+        while (h[i]) i = (i + 1) & (cap - 1);
+        h[i] = id;
+    }
+    free(d->shash);
+    d->shash = h;
+    d->shcap = cap;
+    return 0;
+}
+
+uint32_t dy_dict_str(dy_dict *d, const char *s, size_t n)
+{
+    if ((d->nstrs + 1) * 2 >= d->shcap && rehash_strs(d)) return 0;
+    uint32_t i = hash_bytes(s, n) & (d->shcap - 1);
+    while (d->shash[i]) {
+        const char *t = d->chars + d->strs[d->shash[i] - 1];
+        if (strlen(t) == n && memcmp(t, s, n) == 0) return d->shash[i];
+        i = (i + 1) & (d->shcap - 1);
+    }
+    if (d->nchars + n + 1 > d->capchars) {
+        size_t nc = d->capchars ? d->capchars : 65536;
+        while (nc < d->nchars + n + 1) nc *= 2;
+        char *c = realloc(d->chars, nc);
+        if (!c) return 0;
+        d->chars = c;
+        d->capchars = nc;
+    }
+    if (dy_dict_grow((void **)&d->strs, &d->capstrs, d->nstrs + 1, sizeof *d->strs)) return 0;
+    memcpy(d->chars + d->nchars, s, n);
+    d->chars[d->nchars + n] = '\0';
+    d->strs[d->nstrs++] = (uint32_t)d->nchars;
+    d->nchars += n + 1;
+    d->shash[i] = d->nstrs;
+    return d->nstrs;
+}
+
+static int rehash_lits(dy_dict *d)
+{
+    uint32_t cap = d->lhcap ? d->lhcap * 2 : 1024;
+    uint32_t *h = calloc(cap, sizeof *h);
+    if (!h) return DY_ENOMEM;
+    for (uint32_t id = DL_SYMBOL_LIMIT; id < d->nlits; id++) {
+        const char *s = dy_dict_strget(d, d->lits[id].str);
+        uint32_t i = hash_bytes(s, d->lits[id].len) & (cap - 1);
+        while (h[i]) i = (i + 1) & (cap - 1);
+        h[i] = id;
+    }
+    free(d->lhash);
+    d->lhash = h;
+    d->lhcap = cap;
+    return 0;
+}
+
+uint32_t dy_dict_litfind(const dy_dict *d, const char *s, size_t n)
+{
+    if (!d->lhcap) return 0;
+    uint32_t i = hash_bytes(s, n) & (d->lhcap - 1);
+    while (d->lhash[i]) {
+        const dy_lit *l = &d->lits[d->lhash[i]];
+        if (l->len == n && memcmp(dy_dict_strget(d, l->str), s, n) == 0) return d->lhash[i];
+        i = (i + 1) & (d->lhcap - 1);
+    }
+    return 0;
+}
+
+uint32_t dy_dict_lit(dy_dict *d, const char *s, size_t n)
+{
+    uint32_t id = dy_dict_litfind(d, s, n);
+    if (id) return id;
+    if ((d->nlits + 1) * 2 >= d->lhcap && rehash_lits(d)) return 0;
+    if (dy_dict_grow((void **)&d->lits, &d->caplits, d->nlits + 1, sizeof *d->lits)) return 0;
+    uint32_t sid = dy_dict_str(d, s, n);
+    if (!sid) return 0;
+    id = d->nlits++;
+    d->lits[id].str = sid;
+    d->lits[id].len = (uint32_t)n;
+    d->lits[id].start = 0;
+    uint32_t i = hash_bytes(s, n) & (d->lhcap - 1);
+    while (d->lhash[i]) i = (i + 1) & (d->lhcap - 1);
+    d->lhash[i] = id;
+    return id;
+}
+
+uint32_t dy_dict_pel(dy_dict *d, uint32_t tok, uint32_t conn)
+{
+    if (dy_dict_grow((void **)&d->pels, &d->cappels, d->npels + 1, sizeof *d->pels)) return UINT32_MAX;
+    d->pels[d->npels].tok = tok;
+    d->pels[d->npels].conn = conn;
+    return d->npels++;
+}
+
+int dy_dict_addroot(dy_dict *d, dy_root *r)
+{
+    if (dy_dict_grow((void **)&d->roots, &d->caproots, d->nroots + 1, sizeof *d->roots)) return DY_ENOMEM;
+    d->roots[d->nroots] = *r;
+    return (int)d->nroots++;
+}
+
+static dy_dict *dict_new(void)
+{
+    dy_dict *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    /* literal 0 unused; 1..9 are the pattern symbols */
+    static const char *sym[] = { "", "$", "+", "*", "^", "%", "@", "{", "|", "}" };
+    if (dy_dict_grow((void **)&d->lits, &d->caplits, DL_SYMBOL_LIMIT, sizeof *d->lits)) { free(d); return NULL; }
+    for (int i = 0; i < DL_SYMBOL_LIMIT; i++) {
+        d->lits[i].str = dy_dict_str(d, sym[i], strlen(sym[i]));
+        d->lits[i].len = (uint32_t)strlen(sym[i]);
+        d->lits[i].start = 0;
+    }
+    d->nlits = DL_SYMBOL_LIMIT;
+    /* root 0, pattern 0, acode 0 unused */
+    dy_root r0;
+    memset(&r0, 0, sizeof r0);
+    dy_dict_addroot(d, &r0);
+    dy_dict_grow((void **)&d->pats, &d->cappats, 1, sizeof *d->pats);
+    memset(&d->pats[0], 0, sizeof d->pats[0]);
+    d->npats = 1;
+    dy_dict_grow((void **)&d->acodes, &d->capacodes, 1, sizeof *d->acodes);
+    memset(&d->acodes[0], 0, sizeof d->acodes[0]);
+    d->nacodes = 1;
+    dy_code_opts_default(&d->opts);
+    d->str_elite = dy_dict_str(d, "~ELI", 4);
+    dy_tabari_system_roots(d);
+    return d;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    if (a < b) return 0;
+    for (size_t i = 0; i < b; i++)
+        if (tolower((unsigned char)s[a - b + i]) != tolower((unsigned char)suf[i])) return 0;
+    return 1;
+}
+
+static int kind_of(const char *name)
+{
+    if (ends_with(name, ".actors")) return DK_ACTORS;
+    if (ends_with(name, ".verbs")) return DK_VERBS;
+    if (ends_with(name, ".agents")) return DK_AGENTS;
+    if (ends_with(name, ".options")) return DK_OPTIONS;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_folder(dy_dict *d, const char *path, dy_diag *dg)
+{
+    DIR *dir = opendir(path);
+    if (!dir) return DY_EIO;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(dir))) {
+        if (!kind_of(e->d_name)) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) { rc = DY_ENOMEM; goto done; }
+            names = nn;
+        }
+        names[n] = strdup(e->d_name);
+        if (!names[n]) { rc = DY_ENOMEM; goto done; }
+        n++;
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    /* actors, agents, verbs, then options (options may name labels only) */
+    for (int k = DK_ACTORS; k <= DK_OPTIONS && !rc; k++) {
+        for (size_t i = 0; i < n && !rc; i++) {
+            if (kind_of(names[i]) != k) continue;
+            size_t len = strlen(path) + strlen(names[i]) + 2;
+            char *full = malloc(len);
+            if (!full) { rc = DY_ENOMEM; break; }
+            snprintf(full, len, "%s/%s", path, names[i]);
+            rc = dy_tabari_load_file(d, full, k, dg);
+            free(full);
+        }
+    }
+done:
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    closedir(dir);
+    return rc;
+}
+
+int dy_dict_load(dy_dict **out, const char *path, dy_dict_diag_fn diag, void *ctx)
+{
+    *out = NULL;
+    dy_dict *d = dict_new();
+    if (!d) return DY_ENOMEM;
+    dy_diag dg = { diag, ctx };
+    int rc = 0;
+    if (!path) {
+        rc = DY_ENOTFOUND;  /* no built-in set yet */
+    } else if (is_dir(path)) {
+        rc = load_folder(d, path, &dg);
+    } else if (ends_with(path, ".project")) {
+        rc = dy_tabari_load_project(d, path, &dg);
+    } else if (kind_of(path)) {
+        rc = dy_tabari_load_file(d, path, kind_of(path), &dg);
+    } else {
+        rc = DY_EFORMAT;
+    }
+    if (!rc) rc = dy_dict_finish(d);
+    if (rc) { dy_dict_free(&d); return rc; }
+    *out = d;
+    return 0;
+}
+
+/* ---- final indexing ---- */
+
+static dy_dict *sort_ctx;
+static int cmp_pat(const void *a, const void *b)
+{
+    const dy_pattern *x = &sort_ctx->pats[*(const uint32_t *)a];
+    const dy_pattern *y = &sort_ctx->pats[*(const uint32_t *)b];
+    if (x->length != y->length) return y->length - x->length;
+    return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
+
+int dy_dict_finish(dy_dict *d)
+{
+    /* sort each root's pattern run longest-first (stable by position) */
+    uint32_t *idx = NULL;
+    uint32_t capidx = 0;
+    dy_pattern *tmp = NULL;
+    uint32_t captmp = 0;
+    for (uint32_t r = 1; r < d->nroots; r++) {
+        dy_root *rt = &d->roots[r];
+        if (rt->npat < 2 || rt->group != r) continue;
+        if (dy_dict_grow((void **)&idx, &capidx, rt->npat, sizeof *idx) ||
+            dy_dict_grow((void **)&tmp, &captmp, rt->npat, sizeof *tmp)) { free(idx); free(tmp); return DY_ENOMEM; }
+        for (uint32_t i = 0; i < rt->npat; i++) idx[i] = rt->pat0 + i;
+        /* a function-local context is not allowed to escape; qsort has no ctx arg,
+           so use an insertion sort (pattern lists are short) */
+        for (uint32_t i = 1; i < rt->npat; i++) {
+            uint32_t v = idx[i];
+            uint32_t j = i;
+            while (j > 0) {
+                const dy_pattern *x = &d->pats[idx[j - 1]], *y = &d->pats[v];
+                if (x->length >= y->length) break;
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = v;
+        }
+        for (uint32_t i = 0; i < rt->npat; i++) tmp[i] = d->pats[idx[i]];
+        memcpy(&d->pats[rt->pat0], tmp, rt->npat * sizeof *tmp);
+    }
+    free(idx);
+    free(tmp);
+    (void)cmp_pat;
+    (void)sort_ctx;
+    /* words that only carry a null code are not roots (manual 6.2) */
+    for (uint32_t r = 1; r < d->nroots; r++) {
+        dy_root *rt = &d->roots[r];
+        if (rt->wtype == WT_VERB && rt->group == r && rt->has_code && rt->vcode.special == SC_NULL && rt->npat == 0)
+            rt->wtype = WT_NULL;
+        if (rt->wtype == WT_ACTOR && rt->acode) {
+            const dy_acode *ac = &d->acodes[rt->acode];
+            int allnull = 1;
+            for (uint32_t i = 0; i < ac->n; i++)
+                if (d->adates[ac->first + i].special != SC_NULL || d->adates[ac->first + i].lo || d->adates[ac->first + i].hi) allnull = 0;
+            if (allnull) rt->wtype = WT_NULL;
+        }
+    }
+    /* verb forms share their group's patterns */
+    for (uint32_t r = 1; r < d->nroots; r++) {
+        dy_root *rt = &d->roots[r];
+        if (rt->group && rt->group != r) {
+            rt->pat0 = d->roots[rt->group].pat0;
+            rt->npat = d->roots[rt->group].npat;
+            rt->vcode = d->roots[rt->group].vcode;
+            rt->has_code = d->roots[rt->group].has_code;
+        }
+    }
+    /* index roots by first literal (synsets are not roots of text) */
+    for (uint32_t i = 0; i < d->nlits; i++) d->lits[i].start = 0;
+    d->nstarts = 1;
+    if (dy_dict_grow((void **)&d->starts, &d->capstarts, d->nroots + 1, sizeof *d->starts)) return DY_ENOMEM;
+    /* append in load order: keep a tail pointer per literal via a scan */
+    uint32_t *tail = calloc(d->nlits ? d->nlits : 1, sizeof *tail);
+    if (!tail) return DY_ENOMEM;
+    for (uint32_t r = 1; r < d->nroots; r++) {
+        dy_root *rt = &d->roots[r];
+        if (rt->wtype == WT_SYNSET || rt->wtype == WT_NULL || !rt->nph) continue;
+        uint32_t lit = d->pels[rt->ph].tok;
+        if (lit < DL_SYMBOL_LIMIT || lit >= d->nlits) continue;
+        uint32_t e = d->nstarts++;
+        d->starts[e].root = r;
+        d->starts[e].next = 0;
+        if (tail[lit]) d->starts[tail[lit]].next = e;
+        else d->lits[lit].start = e;
+        tail[lit] = e;
+    }
+    free(tail);
+    /* the lower-case vocabulary for tokenizers */
+    dy_intern_free(&d->vocab);
+    d->vocab = dy_intern_new(NULL);
+    if (d->vocab) {
+        char buf[256];
+        for (uint32_t i = DL_SYMBOL_LIMIT; i < d->nlits; i++) {
+            size_t n = d->lits[i].len;
+            if (n >= sizeof buf) continue;
+            const char *s = dy_dict_strget(d, d->lits[i].str);
+            for (size_t k = 0; k < n; k++) buf[k] = (char)tolower((unsigned char)s[k]);
+            dy_intern_add(d->vocab, buf, n);
+        }
+    }
+    return 0;
+}
+
+const dy_intern *dy_dict_vocab(const dy_dict *d)
+{
+    return d ? d->vocab : NULL;
+}
+
+const dy_code_opts *dy_dict_options(const dy_dict *d)
+{
+    return &d->opts;
+}
+
+void dy_dict_stats(const dy_dict *d, dy_dict_stats_t *st)
+{
+    memset(st, 0, sizeof *st);
+    st->actors = d->nactors;
+    st->agents = d->nagents;
+    st->verbs = d->nverbs;
+    st->patterns = d->npatterns;
+    st->synsets = d->nsynsets;
+    st->nouns = d->nnouns;
+    st->literals = d->nlits - DL_SYMBOL_LIMIT;
+    st->errors = d->nerrors;
+    st->warnings = d->nwarnings;
+}
+
+void dy_dict_free(dy_dict **dp)
+{
+    if (!dp || !*dp) return;
+    dy_dict *d = *dp;
+    free(d->chars); free(d->strs); free(d->shash);
+    free(d->lits); free(d->lhash); free(d->starts);
+    free(d->pels); free(d->roots); free(d->pats);
+    free(d->acodes); free(d->adates); free(d->aparts);
+    for (uint32_t i = 0; i < d->nfiles; i++) free(d->files[i]);
+    free(d->files);
+    dy_intern_free(&d->vocab);
+    free(d);
+    *dp = NULL;
+}

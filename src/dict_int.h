@@ -1,0 +1,140 @@
+/* dict_int.h — the internal representation of a dictionary set, shared by
+ * dict.c (storage, literal table), dict_tabari.c (TABARI file readers) and
+ * coder.c (matching). Not a public interface.
+ *
+ * Vocabulary: every word or word-stem that occurs in a dictionary phrase is a
+ * "literal" with a dense id (upper-case form, as TABARI compares). A phrase is
+ * an array of {tok, conn} elements: tok is a literal id (ids below
+ * DL_SYMBOL_LIMIT are the pattern symbols $ + * ^ % @ { | }), or, when conn
+ * has DC_SYN, the index of a synset root. Roots (actors, agents, verbs,
+ * nouns, ...) are indexed by their first literal so that matching a sentence
+ * is a walk over integer ids. */
+#ifndef DY_DICT_INT_H
+#define DY_DICT_INT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "dict.h"
+#include "coder.h"
+
+/* word types (TABARI's classes) */
+enum {
+    WT_NULL = 0, WT_ACTOR, WT_AGENT, WT_VERB, WT_TIME, WT_ATTRIB, WT_DETERM,
+    WT_NOUN, WT_ADJ, WT_AUXIL, WT_BYWORD, WT_COMMA, WT_PRONOUN, WT_CONJ,
+    WT_PREP, WT_NUMBER, WT_ISSUE, WT_SYNSET, WT_NULLTAG, WT_HALT,
+    /* segment tags */
+    WT_CLAUSE, WT_COMPOUND, WT_SUBORD, WT_REFER
+};
+
+/* pattern symbols: literal ids 1..9 */
+enum { DL_SOURCE = 1, DL_TARGET, DL_VERB, DL_SKIP, DL_COMPOUND, DL_ATTRIB,
+       DL_OPBR, DL_OR, DL_CLBR, DL_SYMBOL_LIMIT };
+
+/* connectors: bit PART = partial (stem) match allowed for this element;
+ * bit SKIP = words may be skipped before the next element. */
+#define DC_PART 0x4000u
+#define DC_SKIP 0x0400u
+#define DC_FULLNEXT 0x0000u
+#define DC_PARTNEXT 0x4000u
+#define DC_FULLSKIP 0x0400u
+#define DC_PARTSKIP 0x4400u
+#define DC_EQUAL 0x0001u
+#define DC_SYN 0x8000u
+
+typedef struct dy_pel { uint32_t tok, conn; } dy_pel;
+
+/* special codes */
+enum { SC_NONE = 0, SC_NULL, SC_DISCARD, SC_COMPLEX };
+
+/* a verb/pattern code: "064", "032:033", "023?", "111!", "---", "###" */
+typedef struct dy_vcode {
+    uint32_t code, pair;   /* string ids (0 = none) */
+    uint8_t special, sub, dom, pair_special;
+    int32_t shift;         /* time-shift days (<TIME> entries) */
+} dy_vcode;
+
+/* one dated alternative of an actor code: parts are string ids */
+typedef struct dy_adate {
+    int32_t lo, hi;        /* yyyymmdd bounds, 0 = open */
+    uint32_t part0, nparts;/* into d->aparts */
+    uint8_t special;       /* SC_* when the code is ---/###/+++ */
+} dy_adate;
+
+typedef struct dy_acode { uint32_t first, n; } dy_acode; /* into d->adates */
+
+typedef struct dy_pattern {
+    uint32_t ph, nph;      /* phrase elements in d->pels */
+    int32_t length, maxalt;
+    uint32_t line;
+    dy_vcode code;
+} dy_pattern;
+
+typedef struct dy_root {
+    uint32_t ph, nph;      /* phrase */
+    uint8_t wtype;
+    uint8_t plural;        /* pronoun THEY/THEM/THEIR */
+    uint32_t pat0, npat;   /* verbs/time/synset members: patterns in d->pats order */
+    uint32_t group;        /* verb forms share pattern lists: index of owning root */
+    uint32_t acode;        /* actors: index into d->acodes */
+    uint32_t agent;        /* agents: string id of "~GOV" */
+    dy_vcode vcode;        /* verbs: root default code; has_code */
+    uint8_t has_code;
+    uint32_t parent;       /* actor synonyms: first root of the group */
+    uint32_t file, line;
+} dy_root;
+
+typedef struct dy_lit {
+    uint32_t str, len;     /* string id (upper case) */
+    uint32_t start;        /* first entry in d->starts list, 0 = none */
+} dy_lit;
+
+typedef struct dy_startent { uint32_t root, next; } dy_startent;
+
+struct dy_dict {
+    /* string pool */
+    char *chars; size_t nchars, capchars;
+    uint32_t *strs; uint32_t nstrs, capstrs;     /* offsets into chars */
+    uint32_t *shash; uint32_t shcap;             /* hash of strings -> id */
+    /* literals */
+    dy_lit *lits; uint32_t nlits, caplits;
+    uint32_t *lhash; uint32_t lhcap;             /* literal hash -> lit id */
+    dy_startent *starts; uint32_t nstarts, capstarts;
+    /* phrases, roots, patterns */
+    dy_pel *pels; uint32_t npels, cappels;
+    dy_root *roots; uint32_t nroots, caproots;
+    dy_pattern *pats; uint32_t npats, cappats;
+    dy_acode *acodes; uint32_t nacodes, capacodes;
+    dy_adate *adates; uint32_t nadates, capadates;
+    uint32_t *aparts; uint32_t naparts, capaparts;
+    /* files read, for diagnostics */
+    char **files; uint32_t nfiles;
+    /* system roots */
+    uint32_t root_former;
+    uint32_t lit_and, lit_nor;
+    uint32_t str_elite;                          /* "~ELI" */
+    dy_code_opts opts;                           /* from .options */
+    int has_time;
+    dy_intern *vocab;                            /* lower-case vocabulary (may be NULL) */
+    uint32_t nerrors, nwarnings;
+    uint32_t nactors, nagents, nverbs, npatterns, nsynsets, nnouns;
+};
+
+/* dict.c helpers */
+uint32_t dy_dict_str(dy_dict *d, const char *s, size_t n);      /* intern, 0 on OOM */
+const char *dy_dict_strget(const dy_dict *d, uint32_t id);
+uint32_t dy_dict_lit(dy_dict *d, const char *s, size_t n);      /* add literal (upper) */
+uint32_t dy_dict_litfind(const dy_dict *d, const char *s, size_t n);
+int dy_dict_addroot(dy_dict *d, dy_root *r);                    /* returns index or <0 */
+uint32_t dy_dict_pel(dy_dict *d, uint32_t tok, uint32_t conn);  /* append element */
+int dy_dict_grow(void **p, uint32_t *cap, uint32_t need, size_t elsz);
+int dy_dict_finish(dy_dict *d);                                 /* sort patterns, index */
+
+/* dict_tabari.c */
+typedef struct dy_diag { dy_dict_diag_fn fn; void *ctx; } dy_diag;
+int dy_tabari_load_project(dy_dict *d, const char *path, dy_diag *dg);
+int dy_tabari_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg);
+int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line);
+enum { DK_ACTORS = 1, DK_VERBS, DK_AGENTS, DK_OPTIONS };
+void dy_tabari_system_roots(dy_dict *d);
+int dy_tabari_date(const char *s, int yyyy);                   /* YYMMDD -> yyyymmdd */
+
+#endif

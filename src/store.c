@@ -1,0 +1,742 @@
+/* store.c — the SQLite event store (see store.h): schema, batched writes
+ * with prepared statements reused for every row, per-article savepoints so a
+ * failed article leaves nothing behind, replacement of re-stored articles,
+ * and the `dyad db stats` report.
+ *
+ * Durability: WAL mode and synchronous=NORMAL. A batch of batch_size articles
+ * is one transaction; a process killed in the middle of a batch loses that
+ * batch only, and the database stays consistent (SQLite's journal).
+ * Offsets stored are byte offsets into the article text as ingested: spans in
+ * the cleaned text are mapped back with doc->text.map. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sqlite3.h>
+#include "dyad.h"
+#include "buf.h"
+#include "cameo.h"
+#include "store.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_DEFAULT_BATCH 500
+
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS articles("
+    " id TEXT PRIMARY KEY, date TEXT, source TEXT, url TEXT, title TEXT, text TEXT,"
+    " content_hash TEXT, origin TEXT, coded_at TEXT);"
+    "CREATE TABLE IF NOT EXISTS sentences("
+    " article_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, \"end\" INTEGER, text TEXT,"
+    " PRIMARY KEY(article_id, idx));"
+    "CREATE TABLE IF NOT EXISTS events("
+    " event_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, sentence_index INTEGER,"
+    " date TEXT, date_precision TEXT,"
+    " source_code TEXT, source_country TEXT, source_text TEXT,"
+    " target_code TEXT, target_country TEXT, target_text TEXT,"
+    " cameo TEXT, root TEXT, quad_class INTEGER, goldstein REAL,"
+    " plover_event TEXT, plover_mode TEXT,"
+    " attribution_code TEXT, attribution_country TEXT, attribution_text TEXT,"
+    " status TEXT, quantities TEXT,"
+    " location_name TEXT, location_country TEXT, location_admin1 TEXT, lat REAL, lon REAL,"
+    " source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER,"
+    " target_start INTEGER, target_end INTEGER,"
+    " attribution_start INTEGER, attribution_end INTEGER,"
+    " issues TEXT, cluster_id TEXT);"
+    "CREATE TABLE IF NOT EXISTS actors("
+    " code TEXT PRIMARY KEY, country TEXT, mentions INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
+    "CREATE INDEX IF NOT EXISTS events_source ON events(source_code);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target_code);"
+    "CREATE INDEX IF NOT EXISTS events_root ON events(root);"
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article_id);";
+
+/* The prepared statements of a writer, in the order of stmt_sql. */
+enum {
+    ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO, ST_EXISTS, ST_ACTOR_UNCOUNT, ST_ACTOR_PRUNE,
+    ST_DEL_SENT, ST_DEL_EV, ST_INS_ART, ST_INS_SENT, ST_INS_EV, ST_UPSERT_ACTOR, ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+    "SAVEPOINT dy_article",
+    "RELEASE dy_article",
+    "ROLLBACK TO dy_article",
+    "SELECT 1 FROM articles WHERE id = ?1",
+    /* Take back the mentions that the article's old events counted. */
+    "UPDATE actors SET mentions = mentions"
+    " - (SELECT count(*) FROM events WHERE article_id = ?1 AND source_code = actors.code)"
+    " - (SELECT count(*) FROM events WHERE article_id = ?1 AND target_code = actors.code)"
+    " - (SELECT count(*) FROM events WHERE article_id = ?1 AND attribution_code = actors.code)"
+    " WHERE code IN (SELECT source_code FROM events WHERE article_id = ?1"
+    " UNION SELECT target_code FROM events WHERE article_id = ?1"
+    " UNION SELECT attribution_code FROM events WHERE article_id = ?1)",
+    "DELETE FROM actors WHERE mentions <= 0",
+    "DELETE FROM sentences WHERE article_id = ?1",
+    "DELETE FROM events WHERE article_id = ?1",
+    "INSERT OR REPLACE INTO articles(id, date, source, url, title, text, content_hash, origin, coded_at)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT OR REPLACE INTO sentences(article_id, idx, start, \"end\", text) VALUES(?1, ?2, ?3, ?4, ?5)",
+    "INSERT OR REPLACE INTO events(event_id, article_id, sentence_index, date, date_precision,"
+    " source_code, source_country, source_text, target_code, target_country, target_text,"
+    " cameo, root, quad_class, goldstein, plover_event, plover_mode,"
+    " attribution_code, attribution_country, attribution_text, status, quantities,"
+    " location_name, location_country, location_admin1, lat, lon,"
+    " source_start, source_end, verb_start, verb_end, target_start, target_end,"
+    " attribution_start, attribution_end, issues, cluster_id)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
+    "INSERT INTO actors(code, country, mentions) VALUES(?1, ?2, ?3)"
+    " ON CONFLICT(code) DO UPDATE SET mentions = mentions + excluded.mentions,"
+    " country = coalesce(actors.country, excluded.country)",
+};
+
+/* One actor's mentions within the article being stored. */
+typedef struct actor_tally {
+    const char *code, *country;
+    int n;
+} actor_tally;
+
+struct dy_store {
+    sqlite3 *db;
+    int readonly;
+    int batch_size;
+    int pending;               /* articles in the open transaction */
+    sqlite3_stmt *st[ST_COUNT];
+    dy_buf scratch;            /* event ids, quantities JSON */
+    dy_buf ids;                /* event id of the current event */
+    actor_tally *tally;
+    size_t ntally, captally;
+    char err[512];
+};
+
+static int fail(dy_store *s, int rc, const char *what)
+{
+    snprintf(s->err, sizeof s->err, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
+    return rc;
+}
+
+static int exec_sql(dy_store *s, const char *sql, const char *what)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(s->err, sizeof s->err, "%s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return DY_EDB;
+    }
+    return DY_OK;
+}
+
+/* Run a statement that returns no rows (or whose rows are ignored) and reset it. */
+static int step_done(dy_store *s, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return fail(s, DY_EDB, what);
+    return DY_OK;
+}
+
+/* One integer from a query (0 when no row). */
+static int query_int(sqlite3 *db, const char *sql, sqlite3_int64 *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    *out = 0;
+    if (rc != SQLITE_OK)
+        return DY_EDB;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? DY_OK : DY_EDB;
+}
+
+static void finalize_all(dy_store *s)
+{
+    for (int i = 0; i < ST_COUNT; i++) {
+        sqlite3_finalize(s->st[i]);
+        s->st[i] = NULL;
+    }
+}
+
+static void copy_err(char *errmsg, size_t errmsg_size, const char *msg)
+{
+    if (errmsg && errmsg_size)
+        snprintf(errmsg, errmsg_size, "%s", msg);
+}
+
+int dy_store_open(dy_store **out, const char *path, int readonly, char *errmsg, size_t errmsg_size)
+{
+    dy_store *s;
+    sqlite3_int64 version = 0, ntables = 0;
+    int flags;
+
+    if (!out || !path) {
+        copy_err(errmsg, errmsg_size, "no database path");
+        return DY_EINVAL;
+    }
+    *out = NULL;
+    s = calloc(1, sizeof *s);
+    if (!s) {
+        copy_err(errmsg, errmsg_size, "out of memory");
+        return DY_ENOMEM;
+    }
+    s->readonly = readonly != 0;
+    s->batch_size = STORE_DEFAULT_BATCH;
+    dy_buf_init(&s->scratch);
+    dy_buf_init(&s->ids);
+
+    flags = s->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        fail(s, DY_EDB, "cannot open database");
+        goto fail_opened;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+
+    /* Reading the version is the first access: it also catches "file is not
+     * a database". */
+    if (query_int(s->db, "PRAGMA user_version", &version) < 0) {
+        fail(s, DY_EDB, "cannot read database");
+        goto fail_opened;
+    }
+    if (version > STORE_SCHEMA_VERSION) {
+        snprintf(s->err, sizeof s->err,
+                 "database schema version %lld is newer than this dyad's (%d)",
+                 (long long)version, STORE_SCHEMA_VERSION);
+        goto fail_opened;
+    }
+    if (s->readonly) {
+        if (query_int(s->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                             " AND name IN ('articles', 'sentences', 'events', 'actors')",
+                      &ntables) < 0 || ntables != 4) {
+            snprintf(s->err, sizeof s->err, "not a dyad database (missing tables)");
+            goto fail_opened;
+        }
+        if (exec_sql(s, "PRAGMA query_only = 1", "read-only mode") < 0)
+            goto fail_opened;
+        *out = s;
+        return DY_OK;
+    }
+
+    if (exec_sql(s, "PRAGMA journal_mode = WAL", "journal mode") < 0 ||
+        exec_sql(s, "PRAGMA synchronous = NORMAL", "synchronous") < 0 ||
+        exec_sql(s, "PRAGMA temp_store = MEMORY", "temp store") < 0 ||
+        exec_sql(s, "PRAGMA cache_size = -16000", "cache size") < 0)
+        goto fail_opened;
+    if (version < STORE_SCHEMA_VERSION) {
+        char setv[64];
+        snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+        if (exec_sql(s, "BEGIN IMMEDIATE", "create schema") < 0)
+            goto fail_opened;
+        if (exec_sql(s, schema_sql, "create schema") < 0 || exec_sql(s, setv, "create schema") < 0 ||
+            exec_sql(s, "COMMIT", "create schema") < 0) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            goto fail_opened;
+        }
+    }
+    for (int i = 0; i < ST_COUNT; i++) {
+        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
+            fail(s, DY_EDB, "prepare");
+            goto fail_prepared;
+        }
+    }
+    *out = s;
+    return DY_OK;
+
+fail_prepared:
+    finalize_all(s);
+fail_opened:
+    copy_err(errmsg, errmsg_size, s->err);
+    sqlite3_close(s->db);
+    dy_buf_free(&s->scratch);
+    dy_buf_free(&s->ids);
+    free(s);
+    return DY_EDB;
+}
+
+int dy_store_set_batch_size(dy_store *s, int n)
+{
+    if (!s || n < 1)
+        return DY_EINVAL;
+    s->batch_size = n;
+    return DY_OK;
+}
+
+const char *dy_store_errmsg(const dy_store *s)
+{
+    if (!s)
+        return "no database";
+    return s->err[0] ? s->err : "no error";
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+/* 64-bit FNV-1a of the article text, as 16 hex digits. */
+static void content_hash(const char *p, size_t n, char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 0x100000001b3ull;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* Original-text offset of cleaned-text offset o (clamped to the text). */
+static uint32_t orig_off(const dy_doc *doc, uint32_t o)
+{
+    uint32_t r = o;
+    if (doc->text.map) {
+        if (o > doc->text.norm_len)
+            o = doc->text.norm_len;
+        r = doc->text.map[o];
+    }
+    if (r > doc->article->text_len)
+        r = (uint32_t)doc->article->text_len;
+    return r;
+}
+
+/* Bind s (NULL or "" -> SQL NULL). The string must stay valid until the step. */
+static void bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Bind the span [off, off+len) of the cleaned text as original offsets at
+ * columns i, i+1 and, when ti > 0, its text at column ti. len 0 -> NULLs. */
+static void bind_span(sqlite3_stmt *st, const dy_doc *doc, uint32_t off, uint32_t len, int i, int ti)
+{
+    uint32_t a, z;
+    if (!len) {
+        sqlite3_bind_null(st, i);
+        sqlite3_bind_null(st, i + 1);
+        if (ti > 0)
+            sqlite3_bind_null(st, ti);
+        return;
+    }
+    a = orig_off(doc, off);
+    z = orig_off(doc, off + len < off ? UINT32_MAX : off + len);
+    if (a > z)
+        a = z;
+    sqlite3_bind_int64(st, i, a);
+    sqlite3_bind_int64(st, i + 1, z);
+    if (ti > 0)
+        sqlite3_bind_text(st, ti, doc->article->text + a, (int)(z - a), SQLITE_STATIC);
+}
+
+static void json_str_or_null(dy_buf *b, const char *v)
+{
+    if (v && *v)
+        dy_buf_json_str(b, v, strlen(v));
+    else
+        dy_buf_puts(b, "null");
+}
+
+/* The quantities of e as a JSON array (the output contract's objects). */
+static void quantities_json(dy_buf *b, const dy_doc *doc, const dy_event *e)
+{
+    dy_buf_putc(b, '[');
+    for (uint32_t i = 0; e->quants && i < e->nquants; i++) {
+        const dy_quantity *q = &e->quants[i];
+        uint32_t a = orig_off(doc, q->off), z = orig_off(doc, q->off + q->len);
+        if (a > z)
+            a = z;
+        if (i)
+            dy_buf_putc(b, ',');
+        dy_buf_puts(b, "{\"value\":");
+        if (q->has_value) dy_buf_num(b, q->value); else dy_buf_puts(b, "null");
+        dy_buf_puts(b, ",\"low\":");
+        if (q->has_low) dy_buf_num(b, q->low); else dy_buf_puts(b, "null");
+        dy_buf_puts(b, ",\"high\":");
+        if (q->has_high) dy_buf_num(b, q->high); else dy_buf_puts(b, "null");
+        dy_buf_puts(b, q->approx ? ",\"approx\":true,\"unit\":" : ",\"approx\":false,\"unit\":");
+        json_str_or_null(b, q->unit);
+        dy_buf_puts(b, ",\"role\":");
+        json_str_or_null(b, q->role);
+        dy_buf_puts(b, ",\"text\":");
+        dy_buf_json_str(b, doc->article->text + a, z - a);
+        dy_buf_putc(b, '}');
+    }
+    dy_buf_putc(b, ']');
+}
+
+/* Count one mention of actor a in the article's tally. */
+static int tally_actor(dy_store *s, const dy_actor *a)
+{
+    if (!a->code[0])
+        return DY_OK;
+    for (size_t i = 0; i < s->ntally; i++) {
+        if (strcmp(s->tally[i].code, a->code) == 0) {
+            s->tally[i].n++;
+            if (!s->tally[i].country[0])
+                s->tally[i].country = a->country;
+            return DY_OK;
+        }
+    }
+    if (s->ntally == s->captally) {
+        size_t cap = s->captally ? s->captally * 2 : 32;
+        actor_tally *t = realloc(s->tally, cap * sizeof *t);
+        if (!t)
+            return DY_ENOMEM;
+        s->tally = t;
+        s->captally = cap;
+    }
+    s->tally[s->ntally].code = a->code;
+    s->tally[s->ntally].country = a->country;
+    s->tally[s->ntally].n = 1;
+    s->ntally++;
+    return DY_OK;
+}
+
+static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
+{
+    const dy_article *art = doc->article;
+    sqlite3_stmt *st = s->st[ST_INS_EV];
+    const dy_cameo_info *ci = NULL;
+    const char *date = e->date[0] ? e->date : art->date;
+    const char *prec = e->date[0] ? dy_date_prec_name(e->date_prec) : (date && date[0] ? "day" : NULL);
+    char cameo[sizeof e->cameo], root[sizeof e->root];
+    int rc;
+
+    /* Fixed-size code fields may lack their NUL in a hand-made event. */
+    memcpy(cameo, e->cameo, sizeof cameo);
+    cameo[sizeof cameo - 1] = '\0';
+    memcpy(root, e->root, sizeof root);
+    root[sizeof root - 1] = '\0';
+    if (!root[0] && cameo[0] && cameo[1]) {
+        root[0] = cameo[0];
+        root[1] = cameo[1];
+        root[2] = '\0';
+    }
+
+    dy_buf_clear(&s->ids);
+    dy_buf_printf(&s->ids, "%s:%u:%u", art->id ? art->id : "", e->sentence, e->index);
+    dy_buf_clear(&s->scratch);
+    quantities_json(&s->scratch, doc, e);
+    if (!dy_buf_ok(&s->ids) || !dy_buf_ok(&s->scratch)) {
+        snprintf(s->err, sizeof s->err, "out of memory");
+        return DY_ENOMEM;
+    }
+
+    sqlite3_bind_text(st, 1, s->ids.data, (int)s->ids.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, art->id ? art->id : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, e->sentence);
+    bind_str(st, 4, date);
+    bind_str(st, 5, prec);
+    bind_str(st, 6, e->source.code);
+    bind_str(st, 7, e->source.country);
+    bind_span(st, doc, e->source.off, e->source.len, 28, 8);
+    bind_str(st, 9, e->target.code);
+    bind_str(st, 10, e->target.country);
+    bind_span(st, doc, e->target.off, e->target.len, 32, 11);
+    bind_str(st, 12, cameo);
+    bind_str(st, 13, root);
+    /* Fill QuadClass, Goldstein and PLOVER from the CAMEO table when the
+     * coder left them out. */
+    if ((!e->quad_class || !e->has_goldstein || !e->plover_event) && cameo[0])
+        ci = dy_cameo_lookup(cameo);
+    if (e->quad_class)
+        sqlite3_bind_int(st, 14, e->quad_class);
+    else if (ci)
+        sqlite3_bind_int(st, 14, ci->quad_class);
+    else
+        sqlite3_bind_null(st, 14);
+    if (e->has_goldstein)
+        sqlite3_bind_double(st, 15, e->goldstein);
+    else if (ci)
+        sqlite3_bind_double(st, 15, ci->goldstein);
+    else
+        sqlite3_bind_null(st, 15);
+    bind_str(st, 16, e->plover_event ? e->plover_event : ci ? ci->plover_event : NULL);
+    bind_str(st, 17, e->plover_event ? e->plover_mode : ci ? ci->plover_mode : NULL);
+    bind_str(st, 18, e->attribution.code);
+    bind_str(st, 19, e->attribution.country);
+    bind_span(st, doc, e->attribution.off, e->attribution.len, 34, 20);
+    bind_str(st, 21, dy_status_name(e->status));
+    sqlite3_bind_text(st, 22, s->scratch.data, (int)s->scratch.len, SQLITE_STATIC);
+    bind_str(st, 23, e->loc.name);
+    bind_str(st, 24, e->loc.name ? e->loc.country : NULL);
+    bind_str(st, 25, e->loc.name ? e->loc.admin1 : NULL);
+    if (e->loc.has_coords) {
+        sqlite3_bind_double(st, 26, e->loc.lat);
+        sqlite3_bind_double(st, 27, e->loc.lon);
+    } else {
+        sqlite3_bind_null(st, 26);
+        sqlite3_bind_null(st, 27);
+    }
+    bind_span(st, doc, e->verb_off, e->verb_len, 30, 0);
+    bind_str(st, 36, e->issues);
+    bind_str(st, 37, e->cluster_id);
+    rc = step_done(s, st, "insert event");
+    if (rc < 0)
+        return rc;
+    if ((rc = tally_actor(s, &e->source)) < 0 || (rc = tally_actor(s, &e->target)) < 0 ||
+        (rc = tally_actor(s, &e->attribution)) < 0) {
+        snprintf(s->err, sizeof s->err, "out of memory");
+        return rc;
+    }
+    return DY_OK;
+}
+
+/* Everything of one article, inside the open transaction. */
+static int put_article(dy_store *s, const dy_doc *doc)
+{
+    const dy_article *art = doc->article;
+    const char *id = art->id ? art->id : "";
+    const char *text = art->text ? art->text : "";
+    char hash[17], now[32];
+    time_t t = time(NULL);
+    struct tm tmv;
+    sqlite3_stmt *st;
+    int rc;
+
+    /* A re-stored article: take back its actor mentions, drop its rows. */
+    st = s->st[ST_EXISTS];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(s, DY_EDB, "look up article");
+    if (rc == SQLITE_ROW) {
+        static const int del[] = { ST_ACTOR_UNCOUNT, ST_DEL_SENT, ST_DEL_EV };
+        for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
+            sqlite3_bind_text(s->st[del[i]], 1, id, -1, SQLITE_STATIC);
+            if ((rc = step_done(s, s->st[del[i]], "replace article")) < 0)
+                return rc;
+        }
+        if ((rc = step_done(s, s->st[ST_ACTOR_PRUNE], "replace article")) < 0)
+            return rc;
+    }
+
+    content_hash(text, art->text ? art->text_len : 0, hash);
+    if (gmtime_r(&t, &tmv))
+        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    else
+        now[0] = '\0';
+    st = s->st[ST_INS_ART];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    bind_str(st, 2, art->date);
+    bind_str(st, 3, art->source);
+    bind_str(st, 4, art->url);
+    bind_str(st, 5, art->title);
+    sqlite3_bind_text(st, 6, text, art->text ? (int)art->text_len : 0, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, hash, 16, SQLITE_STATIC);
+    bind_str(st, 8, art->origin);
+    bind_str(st, 9, now);
+    if ((rc = step_done(s, st, "insert article")) < 0)
+        return rc;
+
+    st = s->st[ST_INS_SENT];
+    for (uint32_t i = 0; doc->sents && i < doc->nsents; i++) {
+        const dy_sentence *sn = &doc->sents[i];
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, i);
+        bind_span(st, doc, sn->start, sn->end > sn->start ? sn->end - sn->start : 0, 3, 5);
+        if (sn->end <= sn->start) {
+            /* An empty sentence keeps its position. */
+            uint32_t a = orig_off(doc, sn->start);
+            sqlite3_bind_int64(st, 3, a);
+            sqlite3_bind_int64(st, 4, a);
+            sqlite3_bind_text(st, 5, "", 0, SQLITE_STATIC);
+        }
+        if ((rc = step_done(s, st, "insert sentence")) < 0)
+            return rc;
+    }
+
+    s->ntally = 0;
+    for (uint32_t i = 0; doc->events && i < doc->nevents; i++)
+        if ((rc = put_event(s, doc, &doc->events[i])) < 0)
+            return rc;
+    st = s->st[ST_UPSERT_ACTOR];
+    for (size_t i = 0; i < s->ntally; i++) {
+        sqlite3_bind_text(st, 1, s->tally[i].code, -1, SQLITE_STATIC);
+        bind_str(st, 2, s->tally[i].country);
+        sqlite3_bind_int(st, 3, s->tally[i].n);
+        if ((rc = step_done(s, st, "count actor")) < 0)
+            return rc;
+    }
+    return DY_OK;
+}
+
+static int commit(dy_store *s)
+{
+    if (sqlite3_get_autocommit(s->db)) {
+        s->pending = 0;
+        return DY_OK;
+    }
+    if (exec_sql(s, "COMMIT", "commit") < 0) {
+        /* Keep the database as it was before the batch. */
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->pending = 0;
+        return DY_EDB;
+    }
+    s->pending = 0;
+    return DY_OK;
+}
+
+int dy_store_put(dy_store *s, const dy_doc *doc)
+{
+    int rc;
+    if (!s || !doc || !doc->article)
+        return DY_EINVAL;
+    if (s->readonly) {
+        snprintf(s->err, sizeof s->err, "database opened read-only");
+        return DY_EINVAL;
+    }
+    if (sqlite3_get_autocommit(s->db)) {
+        if (exec_sql(s, "BEGIN IMMEDIATE", "begin") < 0)
+            return DY_EDB;
+        s->pending = 0;
+    }
+    if ((rc = step_done(s, s->st[ST_SAVEPOINT], "savepoint")) < 0)
+        return rc;
+    rc = put_article(s, doc);
+    if (rc < 0) {
+        /* Nothing of a failed article stays; the batch goes on. */
+        sqlite3_step(s->st[ST_ROLLBACK_TO]);
+        sqlite3_reset(s->st[ST_ROLLBACK_TO]);
+        sqlite3_step(s->st[ST_RELEASE]);
+        sqlite3_reset(s->st[ST_RELEASE]);
+        return rc;
+    }
+    if ((rc = step_done(s, s->st[ST_RELEASE], "release")) < 0)
+        return rc;
+    if (++s->pending >= s->batch_size)
+        return commit(s);
+    return DY_OK;
+}
+
+int dy_store_flush(dy_store *s)
+{
+    if (!s)
+        return DY_EINVAL;
+    if (s->readonly)
+        return DY_OK;
+    return commit(s);
+}
+
+int dy_store_close(dy_store **sp)
+{
+    dy_store *s;
+    int rc = DY_OK;
+    if (!sp || !*sp)
+        return DY_OK;
+    s = *sp;
+    *sp = NULL;
+    if (!s->readonly)
+        rc = commit(s);
+    finalize_all(s);
+    if (!s->readonly && rc == DY_OK)
+        sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+    if (sqlite3_close(s->db) != SQLITE_OK && rc == DY_OK)
+        rc = DY_EDB;
+    dy_buf_free(&s->scratch);
+    dy_buf_free(&s->ids);
+    free(s->tally);
+    free(s);
+    return rc;
+}
+
+/* ---- stats ------------------------------------------------------------ */
+
+/* Print "label value" rows of a two-column query; returns rows or DY_EDB. */
+static int print_rows(dy_store *s, FILE *out, const char *sql, int with_cameo_label)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, n = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(s, DY_EDB, "stats");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        long long v = sqlite3_column_int64(st, 1);
+        if (with_cameo_label) {
+            const dy_cameo_info *ci = k ? dy_cameo_lookup(k) : NULL;
+            fprintf(out, "  %-6s %-34s %10lld\n", k ? k : "-", ci ? ci->label : "(unknown)", v);
+        } else {
+            fprintf(out, "  %-41s %10lld\n", k ? k : "(none)", v);
+        }
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return fail(s, DY_EDB, "stats");
+    return n;
+}
+
+int dy_store_stats(dy_store *s, FILE *out)
+{
+    sqlite3_int64 narts = 0, nsents = 0, nevents = 0, nactors = 0;
+    sqlite3_stmt *st = NULL;
+    int began = 0;
+    if (!s || !out)
+        return DY_EINVAL;
+    /* One read transaction, so the numbers agree with each other. */
+    if (sqlite3_get_autocommit(s->db)) {
+        if (exec_sql(s, "BEGIN", "stats") < 0)
+            return DY_EDB;
+        began = 1;
+    }
+    if (query_int(s->db, "SELECT count(*) FROM articles", &narts) < 0 ||
+        query_int(s->db, "SELECT count(*) FROM sentences", &nsents) < 0 ||
+        query_int(s->db, "SELECT count(*) FROM events", &nevents) < 0 ||
+        query_int(s->db, "SELECT count(*) FROM actors", &nactors) < 0) {
+        fail(s, DY_EDB, "stats");
+        goto fail;
+    }
+    fprintf(out, "articles:   %lld\n", (long long)narts);
+    fprintf(out, "sentences:  %lld\n", (long long)nsents);
+    fprintf(out, "events:     %lld\n", (long long)nevents);
+    fprintf(out, "actors:     %lld\n", (long long)nactors);
+    if (sqlite3_prepare_v2(s->db, "SELECT min(date), max(date), count(date) FROM events"
+                                  " WHERE date IS NOT NULL AND date <> ''", -1, &st, NULL) != SQLITE_OK) {
+        fail(s, DY_EDB, "stats");
+        goto fail;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 2) > 0)
+        fprintf(out, "date range: %s .. %s (%lld dated events)\n",
+                (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+                (long long)sqlite3_column_int64(st, 2));
+    else
+        fprintf(out, "date range: (no dated events)\n");
+    sqlite3_finalize(st);
+
+    if (nevents > 0) {
+        fprintf(out, "\nevents by root:\n");
+        if (print_rows(s, out, "SELECT root, count(*) FROM events GROUP BY root ORDER BY root", 1) < 0)
+            goto fail;
+        fprintf(out, "\nevents by QuadClass:\n");
+        if (print_rows(s, out, "SELECT CASE quad_class WHEN 1 THEN '1 verbal cooperation'"
+                               " WHEN 2 THEN '2 material cooperation' WHEN 3 THEN '3 verbal conflict'"
+                               " WHEN 4 THEN '4 material conflict' END, count(*)"
+                               " FROM events GROUP BY quad_class ORDER BY quad_class", 0) < 0)
+            goto fail;
+        fprintf(out, "\nevents by status:\n");
+        if (print_rows(s, out, "SELECT status, count(*) FROM events GROUP BY status"
+                               " ORDER BY count(*) DESC, status", 0) < 0)
+            goto fail;
+        fprintf(out, "\ntop source actors:\n");
+        if (print_rows(s, out, "SELECT source_code, count(*) FROM events WHERE source_code IS NOT NULL"
+                               " GROUP BY source_code ORDER BY count(*) DESC, source_code LIMIT 10", 0) < 0)
+            goto fail;
+        fprintf(out, "\ntop target actors:\n");
+        if (print_rows(s, out, "SELECT target_code, count(*) FROM events WHERE target_code IS NOT NULL"
+                               " GROUP BY target_code ORDER BY count(*) DESC, target_code LIMIT 10", 0) < 0)
+            goto fail;
+    }
+    if (began)
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    return ferror(out) ? DY_EIO : DY_OK;
+
+fail:
+    if (began)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return DY_EDB;
+}
