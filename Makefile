@@ -27,10 +27,17 @@ LIB     := $(BUILD)/libdyad.a
 BIN     := $(BUILD)/dyad
 
 .PHONY: all test demo san fuzz setup bench clean unit golden conformance eval check-deps
-all: check-deps $(BIN)
+GAZ     := $(BUILD)/gen/gazetteer.tsv
+
+all: check-deps $(BIN) $(GAZ)
+
+# Generated, never committed: the gazetteer from Debian's iso-codes and
+# libgeonames (scripts/gen_gazetteer.sh).
+$(GAZ): scripts/gen_gazetteer.sh scripts/gen_gazetteer.c
+	@CC=$(CC) sh scripts/gen_gazetteer.sh $(BUILD)/gen
 
 check-deps:
-	@pkg-config --exists $(PKGS) libmicrohttpd 2>/dev/null || sh scripts/setup.sh
+	@pkg-config --exists $(PKGS) libmicrohttpd geonames 2>/dev/null || sh scripts/setup.sh
 
 setup:
 	@sh scripts/setup.sh
@@ -46,13 +53,13 @@ $(BIN): cli/dyad.c $(wildcard cli/*.c) $(LIB)
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS) $(MHD_LIBS)
 
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(LIB) | $(BUILD)/tests
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(LDLIBS) $(MHD_LIBS)
 
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
 # The test command: setup (if needed), build, run every suite, one summary line.
-test: check-deps $(BIN) $(TESTBIN)
+test: check-deps $(BIN) $(GAZ) $(TESTBIN)
 	@sh tests/run.sh $(BUILD)
 
 san:
@@ -61,13 +68,13 @@ san:
 fuzz:
 	@sh fuzz/run.sh $${FUZZ_SECONDS:-60}
 
-demo: check-deps $(BIN)
+demo: check-deps $(BIN) $(GAZ)
 	@sh scripts/demo.sh $(BUILD)
 
-bench: check-deps $(BIN)
+bench: check-deps $(BIN) $(GAZ)
 	@sh bench/run.sh $(BUILD)
 
-eval: check-deps $(BIN)
+eval: check-deps $(BIN) $(GAZ)
 	@sh eval/run.sh $(BUILD)
 
 clean:

@@ -23,6 +23,9 @@ static const char code_usage[] =
     "  -d, --dict PATH     dictionaries: TABARI .project, PETRARCH .ini, folder or\n"
     "                      compiled image (default: dyad's built-in dictionaries)\n"
     "  -j, --jobs N        worker threads (default: number of CPUs)\n"
+    "      --gazetteer F   place names for event locations (default: the one built\n"
+    "                      with dyad; DYAD_GAZETTEER=FILE also sets it)\n"
+    "      --no-enrich     skip attribution, status, quantities, dates and places\n"
     "      --max-record N  reject records larger than N bytes (default 64 MiB)\n"
     "      --strict        exit 1 if any record is rejected\n"
     "  -q, --quiet         no progress, summary or dictionary warnings on stderr\n"
@@ -86,13 +89,15 @@ int dy_cmd_code(int argc, char **argv)
         {"dict", required_argument, NULL, 'd'},
         {"jobs", required_argument, NULL, 'j'},
         {"max-record", required_argument, NULL, 'M'},
+        {"gazetteer", required_argument, NULL, 'G'},
+        {"no-enrich", no_argument, NULL, 'N'},
         {"strict", no_argument, NULL, 'S'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     dy_run_opts o;
     code_ctx ctx = {0, 0, 0};
-    const char *dict_path = NULL;
+    const char *dict_path = NULL, *gaz_path = NULL;
     int strict = 0, c;
     memset(&o, 0, sizeof o);
     o.out_fmt = DY_OUT_JSONL;
@@ -137,6 +142,8 @@ int dy_cmd_code(int argc, char **argv)
             break;
         }
         case 'S': strict = 1; break;
+        case 'G': gaz_path = optarg; break;
+        case 'N': o.no_enrich = 1; break;
         case 'q': ctx.quiet = 1; break;
         case 'h': fputs(code_usage, stdout); return 0;
         default: fputs(code_usage, stderr); return 2;
@@ -156,10 +163,28 @@ int dy_cmd_code(int argc, char **argv)
                 dict_path ? dict_path : "", dy_strerror(rc));
         return 1;
     }
+    dy_enrich_ctx *en = NULL;
+    if (!o.no_enrich) {
+        char gbuf[4096];
+        uint64_t bad = 0;
+        int explicit_gaz = gaz_path != NULL;
+        if (!gaz_path) gaz_path = dy_cli_gazetteer(gbuf, sizeof gbuf);
+        rc = dy_enrich_ctx_new(&en, gaz_path, &bad);
+        if (rc < 0 && gaz_path) {
+            if (bad) fprintf(stderr, "dyad code: %s:%llu: malformed gazetteer line\n", gaz_path, (unsigned long long)bad);
+            else fprintf(stderr, "dyad code: cannot load gazetteer %s: %s\n", gaz_path, dy_strerror(rc));
+            if (explicit_gaz) { dy_dict_free(&dict); return 1; }
+            rc = dy_enrich_ctx_new(&en, NULL, NULL);   /* go on without places */
+        }
+        if (rc < 0) { fprintf(stderr, "dyad code: %s\n", dy_strerror(rc)); dy_dict_free(&dict); return 1; }
+        if (!gaz_path && !ctx.quiet) fprintf(stderr, "dyad code: no gazetteer found; events get no places (run 'make' to build it)\n");
+        o.enrich = en;
+    }
     dy_run_stats st;
     char err[512];
     rc = dy_run(dict, argv + optind, argc - optind, &o, &st, err, sizeof err);
     dy_dict_free(&dict);
+    dy_enrich_ctx_free(&en);
     if (rc < 0) {
         fprintf(stderr, "dyad code: %s\n", err[0] ? err : dy_strerror(rc));
         return 1;

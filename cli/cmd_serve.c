@@ -180,14 +180,14 @@ int dy_cmd_serve(int argc, char **argv)
         fprintf(stderr, "dyad serve: --db FILE is required\n%s", serve_usage);
         return 2;
     }
+    if (parse_listen(listen_arg, host_buf, sizeof host_buf, &o.host, &o.port) < 0) {
+        fprintf(stderr, "dyad serve: bad --listen '%s' (want ADDR:PORT, e.g. 127.0.0.1:8080)\n", listen_arg);
+        return 2;
+    }
     if (access(o.db_path, R_OK) != 0) {
         fprintf(stderr, "dyad serve: cannot read database '%s' (create it with 'dyad code --db %s ...')\n",
                 o.db_path, o.db_path);
         return 1;
-    }
-    if (parse_listen(listen_arg, host_buf, sizeof host_buf, &o.host, &o.port) < 0) {
-        fprintf(stderr, "dyad serve: bad --listen '%s' (want ADDR:PORT, e.g. 127.0.0.1:8080)\n", listen_arg);
-        return 2;
     }
     if (!api_only) {
         if (web && !is_web_dir(web)) {

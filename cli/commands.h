@@ -12,5 +12,7 @@ int dy_cmd_serve(int argc, char **argv);
 #include <stddef.h>
 /* Folder of the default dictionaries (see paths.c), or NULL. May use buf. */
 const char *dy_cli_default_dict(char *buf, size_t n);
+/* The gazetteer file (see paths.c), or NULL when there is none. */
+const char *dy_cli_gazetteer(char *buf, size_t n);
 
 #endif

@@ -2,7 +2,7 @@
 # Install the Debian packages dyad needs to build, test and benchmark.
 # Idempotent: does nothing when everything is present.
 set -e
-PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev sqlite3 clang libclang-rt-14-dev iso-codes time python3"
+PKGS="build-essential pkg-config libsqlite3-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev sqlite3 clang libclang-rt-14-dev iso-codes libgeonames-dev time python3"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -309,6 +309,7 @@ static int is_alpha(int ch) { return is_up(ch) || is_lo(ch); }
 /* Does s[0..n) start with lit, ignoring ASCII case? */
 static int starts_ci(const unsigned char *s, size_t n, const char *lit)
 {
+    if (!n || lc(s[0]) != (unsigned char)lit[0]) return 0;   /* cheap first */
     size_t l = strlen(lit);
     if (l > n) return 0;
     for (size_t i = 0; i < l; i++)
@@ -355,6 +356,7 @@ static void trim(const unsigned char **s, size_t *n)
 /* The line without a trailing ':' and spaces, compared with lit exactly. */
 static int eq_header(const unsigned char *s, size_t n, const char *lit)
 {
+    if (n > 48) return 0;   /* longer than any listed line */
     while (n && (s[n - 1] == ':' || is_sp(s[n - 1]))) n--;
     return n == strlen(lit) && starts_ci(s, n, lit);
 }

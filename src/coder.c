@@ -654,7 +654,7 @@ static void mark_clauses(cx *c)
         i++;
     }
     if (i > c->n) i = c->n;
-    addtag(c, &c->s[i - 1].tail, WT_CLAUSE, cl);
+    if (i > 0) addtag(c, &c->s[i - 1].tail, WT_CLAUSE, cl);
 }
 
 static void deref_pronouns(cx *c)

@@ -1,7 +1,7 @@
 /* ingest.c — streaming readers from input files to dy_article records (see
  * ingest.h). One buffered byte source per reader feeds four record parsers:
  *
- *   JSON Lines   one object per '\n'-terminated line, decoded with jansson
+ *   JSON Lines   one object per '\n'-terminated line (fast path, or jansson)
  *   text         the whole input is one article (id = base name, or "stdin")
  *   PETRARCH XML a small tolerant scanner for <Sentence> elements
  *   TABARI       "YYMMDD id" header line, text lines, blank line
@@ -11,8 +11,12 @@
  *    is reused, and freed after a record that made it grow beyond 1 MiB. A
  *    record longer than max_record is skipped without being stored and is
  *    rejected with its real size.
- *  - JSONL: blank lines are skipped silently; a UTF-8 BOM at the start of the
- *    input and a CR before the LF are ignored. "text" is required (a string,
+ *  - JSONL: a flat object of strings/integers/null/booleans in valid UTF-8
+ *    (the usual record) is decoded by a small fast path straight into the
+ *    arena; anything else, and every malformed line, goes to jansson, whose
+ *    message becomes the error. Both feed the same field rules (a test
+ *    checks that they agree). Blank lines are skipped silently; a UTF-8
+ *    BOM at the start and a CR before the LF are ignored. "text" is required (a string,
  *    not blank); "id" may be a string or a number and, when missing or null,
  *    is made up as "<base name>:<line>" (no warning: the id is still unique
  *    and says where the record is). "date" may be a string or a YYYYMMDD
@@ -156,6 +160,8 @@ int dy_date_parse(const char *s, size_t n, int *y, int *m, int *d)
 
 /* ---------------------------------------------------------------- errors */
 
+static int utf8_valid(const unsigned char *s, size_t n);
+
 static void set_err(dy_ingest_err *err, const dy_reader *r, uint64_t line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -167,9 +173,12 @@ static void set_err(dy_ingest_err *err, const dy_reader *r, uint64_t line, const
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
-    /* one line, always */
+    /* one printable line of valid UTF-8, always (messages quote input) */
     for (char *p = err->msg; *p; p++)
-        if (*p == '\n' || *p == '\r') *p = ' ';
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    if (!utf8_valid((const unsigned char *)err->msg, strlen(err->msg)))
+        for (char *p = err->msg; *p; p++)
+            if ((unsigned char)*p >= 0x80) *p = '?';
 }
 
 /* A short, printable excerpt of s[0..n) for messages ("..." when cut). */
@@ -308,6 +317,14 @@ static int utf8_valid(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* ASCII eight bytes at a time */
+        while (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) { i++; continue; }
         size_t k;
@@ -441,6 +458,20 @@ static int too_large(dy_reader *r, dy_ingest_err *err, uint64_t line, size_t tot
 
 /* ---------------------------------------------------------------- JSONL */
 
+/* The six fields of a record, whichever parser read them. */
+enum { JF_ID, JF_DATE, JF_SOURCE, JF_URL, JF_TITLE, JF_TEXT, JF_N };
+static const char *const jf_names[JF_N] = {"id", "date", "source", "url", "title", "text"};
+
+enum { JT_ABSENT, JT_NULL, JT_STR, JT_INT, JT_OTHER };
+typedef struct jfield {
+    int type;
+    const char *s;        /* JT_STR: decoded bytes (may hold NULs) */
+    size_t n;
+    long long i;          /* JT_INT */
+    const char *tname;    /* JT_OTHER: "number", "array", ... */
+    int in_arena;         /* s already lives in the article's arena */
+} jfield;
+
 static const char *json_type_name(const json_t *v)
 {
     switch (json_typeof(v)) {
@@ -454,26 +485,81 @@ static const char *json_type_name(const json_t *v)
     return "value";
 }
 
-/* An optional string field into *dst ("" when absent or null). */
-static int json_str_field(dy_reader *r, dy_arena *a, json_t *o, const char *key, const char **dst,
-                          uint64_t line, dy_ingest_err *err)
+/* A string field into *dst ("" when absent or null); others are errors. */
+static int jf_string(dy_reader *r, dy_arena *a, const jfield *f, int k, const char **dst,
+                     uint64_t line, dy_ingest_err *err)
 {
-    json_t *v = json_object_get(o, key);
-    if (!v || json_is_null(v)) return 0;
-    if (!json_is_string(v)) {
-        set_err(err, r, line, "field \"%s\" must be a string, not %s", key, json_type_name(v));
+    if (f->type == JT_ABSENT || f->type == JT_NULL) return 0;
+    if (f->type != JT_STR) {
+        set_err(err, r, line, "field \"%s\" must be a string, not %s", jf_names[k],
+                f->type == JT_INT ? "number" : f->tname);
         return DY_EPARSE;
     }
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v);
-    if (memchr(s, '\0', n)) {
-        set_err(err, r, line, "field \"%s\" contains a NUL character", key);
+    if (memchr(f->s, '\0', f->n)) {
+        set_err(err, r, line, "field \"%s\" contains a NUL character", jf_names[k]);
         return DY_EPARSE;
     }
-    *dst = dy_arena_strndup(a, s, n);
+    *dst = f->in_arena ? f->s : dy_arena_strndup(a, f->s, f->n);
     return *dst ? 0 : oom(r, err, line);
 }
 
+/* Apply the record rules to the parsed fields. */
+static int jsonl_build(dy_reader *r, dy_arena *a, dy_article *out, const jfield *f, uint64_t line,
+                       dy_ingest_err *err)
+{
+    int rc;
+    if ((rc = article_init(r, a, out, line)) < 0) return oom(r, err, line);
+    /* text: required */
+    const jfield *t = &f[JF_TEXT];
+    if (t->type == JT_ABSENT || t->type == JT_NULL) {
+        set_err(err, r, line, "field \"text\" missing");
+        return DY_EPARSE;
+    }
+    if ((rc = jf_string(r, a, t, JF_TEXT, &out->text, line, err)) < 0) return rc;
+    out->text_len = t->n;
+    if (blank(out->text, out->text_len)) {
+        set_err(err, r, line, "field \"text\" is empty");
+        return DY_EPARSE;
+    }
+    /* id: string or integer, made up when absent, null or "" */
+    const jfield *id = &f[JF_ID];
+    if (id->type == JT_ABSENT || id->type == JT_NULL || (id->type == JT_STR && id->n == 0)) {
+        out->id = made_up_id(r, a, line);
+        if (!out->id) return oom(r, err, line);
+    } else if (id->type == JT_STR) {
+        if ((rc = jf_string(r, a, id, JF_ID, &out->id, line, err)) < 0) return rc;
+    } else if (id->type == JT_INT) {
+        char nb[32];
+        snprintf(nb, sizeof nb, "%lld", id->i);
+        out->id = dy_arena_strndup(a, nb, strlen(nb));
+        if (!out->id) return oom(r, err, line);
+    } else if (!strcmp(id->tname, "number")) {
+        /* a real-valued id (jansson path only): keep its shortest form */
+        out->id = dy_arena_strndup(a, id->s, id->n);
+        if (!out->id) return oom(r, err, line);
+    } else {
+        set_err(err, r, line, "field \"id\" must be a string or number, not %s", id->tname);
+        return DY_EPARSE;
+    }
+    /* date: string, or YYYYMMDD as an integer */
+    const jfield *d = &f[JF_DATE];
+    if (d->type == JT_STR) {
+        if ((rc = article_date(r, a, out, d->s, d->n, err)) < 0) return rc;
+    } else if (d->type == JT_INT) {
+        char nb[32];
+        snprintf(nb, sizeof nb, "%lld", d->i);
+        if ((rc = article_date(r, a, out, nb, strlen(nb), err)) < 0) return rc;
+    } else if (d->type == JT_OTHER) {
+        set_err(err, r, line, "field \"date\" must be a string, not %s", d->tname);
+        return DY_EPARSE;
+    }
+    if ((rc = jf_string(r, a, &f[JF_SOURCE], JF_SOURCE, &out->source, line, err)) < 0) return rc;
+    if ((rc = jf_string(r, a, &f[JF_URL], JF_URL, &out->url, line, err)) < 0) return rc;
+    if ((rc = jf_string(r, a, &f[JF_TITLE], JF_TITLE, &out->title, line, err)) < 0) return rc;
+    return 0;
+}
+
+/* The general path: jansson decodes the line; its messages are the errors. */
 static int jsonl_record(dy_reader *r, dy_arena *a, dy_article *out, const char *buf, size_t len,
                         uint64_t line, dy_ingest_err *err)
 {
@@ -491,63 +577,190 @@ static int jsonl_record(dy_reader *r, dy_arena *a, dy_article *out, const char *
         rc = DY_EPARSE;
         goto out_json;
     }
-    if ((rc = article_init(r, a, out, line)) < 0) { oom(r, err, line); goto out_json; }
-
-    /* text: required */
-    json_t *t = json_object_get(o, "text");
-    if (!t || json_is_null(t)) {
-        set_err(err, r, line, "field \"text\" missing");
-        rc = DY_EPARSE;
-        goto out_json;
+    jfield f[JF_N];
+    char real_id[40];
+    memset(f, 0, sizeof f);
+    for (int k = 0; k < JF_N; k++) {
+        json_t *v = json_object_get(o, jf_names[k]);
+        if (!v) continue;
+        if (json_is_null(v)) f[k].type = JT_NULL;
+        else if (json_is_string(v)) { f[k].type = JT_STR; f[k].s = json_string_value(v); f[k].n = json_string_length(v); }
+        else if (json_is_integer(v)) { f[k].type = JT_INT; f[k].i = (long long)json_integer_value(v); }
+        else {
+            f[k].type = JT_OTHER;
+            f[k].tname = json_type_name(v);
+            if (json_is_real(v)) {
+                snprintf(real_id, sizeof real_id, "%.17g", json_real_value(v));
+                f[k].s = real_id;
+                f[k].n = strlen(real_id);
+            }
+        }
     }
-    if ((rc = json_str_field(r, a, o, "text", &out->text, line, err)) < 0) goto out_json;
-    out->text_len = json_string_length(t);
-    if (blank(out->text, out->text_len)) {
-        set_err(err, r, line, "field \"text\" is empty");
-        rc = DY_EPARSE;
-        goto out_json;
-    }
-
-    /* id: string or number, made up when absent */
-    json_t *id = json_object_get(o, "id");
-    if (!id || json_is_null(id) || (json_is_string(id) && json_string_length(id) == 0)) {
-        out->id = made_up_id(r, a, line);
-        if (!out->id) { rc = oom(r, err, line); goto out_json; }
-    } else if (json_is_string(id)) {
-        if ((rc = json_str_field(r, a, o, "id", &out->id, line, err)) < 0) goto out_json;
-    } else if (json_is_integer(id) || json_is_real(id)) {
-        char nb[40];
-        if (json_is_integer(id)) snprintf(nb, sizeof nb, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
-        else snprintf(nb, sizeof nb, "%.17g", json_real_value(id));
-        out->id = dy_arena_strndup(a, nb, strlen(nb));
-        if (!out->id) { rc = oom(r, err, line); goto out_json; }
-    } else {
-        set_err(err, r, line, "field \"id\" must be a string or number, not %s", json_type_name(id));
-        rc = DY_EPARSE;
-        goto out_json;
-    }
-
-    /* date: string, or YYYYMMDD as an integer */
-    json_t *d = json_object_get(o, "date");
-    if (d && json_is_string(d)) {
-        if ((rc = article_date(r, a, out, json_string_value(d), json_string_length(d), err)) < 0) goto out_json;
-    } else if (d && json_is_integer(d)) {
-        char nb[32];
-        snprintf(nb, sizeof nb, "%" JSON_INTEGER_FORMAT, json_integer_value(d));
-        if ((rc = article_date(r, a, out, nb, strlen(nb), err)) < 0) goto out_json;
-    } else if (d && !json_is_null(d)) {
-        set_err(err, r, line, "field \"date\" must be a string, not %s", json_type_name(d));
-        rc = DY_EPARSE;
-        goto out_json;
-    }
-
-    if ((rc = json_str_field(r, a, o, "source", &out->source, line, err)) < 0) goto out_json;
-    if ((rc = json_str_field(r, a, o, "url", &out->url, line, err)) < 0) goto out_json;
-    if ((rc = json_str_field(r, a, o, "title", &out->title, line, err)) < 0) goto out_json;
-    rc = 0;
+    rc = jsonl_build(r, a, out, f, line, err);
 out_json:
     json_decref(o);
     return rc;
+}
+
+/* The fast path for the usual record: a flat object whose values are
+ * strings, integers, null or booleans, in valid UTF-8. Strings are decoded
+ * straight into the arena. Returns 1 when it produced the result in *rc, 0
+ * when the line must go to jansson (anything unusual, and every error, so
+ * that messages come from one place). */
+static const char *jp_ws(const char *p, const char *e)
+{
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    return p;
+}
+
+static int jp_hex4(const char *p, const char *e, uint32_t *v)
+{
+    if (e - p < 4) return 0;
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        int c = (unsigned char)p[i], d;
+        if (is_digit(c)) d = c - '0';
+        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        else return 0;
+        *v = *v * 16 + (uint32_t)d;
+    }
+    return 1;
+}
+
+/* Decode the string starting after the opening quote at *pp into dst (room
+ * for the raw length) or just skip it when dst is NULL. Returns the decoded
+ * length, or (size_t)-1 to give up. *pp ends after the closing quote. */
+static size_t jp_string(const char **pp, const char *e, char *dst)
+{
+    const char *p = *pp;
+    size_t n = 0;
+    for (;;) {
+        const char *st = p;
+        while (p < e && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) p++;
+        if (dst) memcpy(dst + n, st, (size_t)(p - st));
+        n += (size_t)(p - st);
+        if (p >= e || (unsigned char)*p < 0x20) return (size_t)-1;
+        if (*p == '"') { *pp = p + 1; return n; }
+        /* escape */
+        if (e - p < 2) return (size_t)-1;
+        char c = p[1], out = 0;
+        p += 2;
+        switch (c) {
+        case '"': out = '"'; break;
+        case '\\': out = '\\'; break;
+        case '/': out = '/'; break;
+        case 'b': out = '\b'; break;
+        case 'f': out = '\f'; break;
+        case 'n': out = '\n'; break;
+        case 'r': out = '\r'; break;
+        case 't': out = '\t'; break;
+        case 'u': {
+            uint32_t cp, lo;
+            if (!jp_hex4(p, e, &cp)) return (size_t)-1;
+            p += 4;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return (size_t)-1;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (e - p < 6 || p[0] != '\\' || p[1] != 'u' || !jp_hex4(p + 2, e, &lo) ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return (size_t)-1;
+                p += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            /* a \uXXXX escape is 6 bytes, its UTF-8 at most 4: fits */
+            char tmp[4];
+            size_t k = put_utf8(tmp, cp);
+            if (dst) memcpy(dst + n, tmp, k);
+            n += k;
+            continue;
+        }
+        default: return (size_t)-1;
+        }
+        if (dst) dst[n] = out;
+        n++;
+    }
+}
+
+static int jsonl_fast(dy_reader *r, dy_arena *a, dy_article *out, const char *buf, size_t len,
+                      uint64_t line, dy_ingest_err *err, int *rc)
+{
+    const char *p = buf, *e = buf + len;
+    jfield f[JF_N];
+    memset(f, 0, sizeof f);
+    if (!utf8_valid((const unsigned char *)buf, len)) return 0;
+    p = jp_ws(p, e);
+    if (p >= e || *p != '{') return 0;
+    p = jp_ws(p + 1, e);
+    if (p < e && *p == '}') { p++; goto end_object; }
+    for (;;) {
+        /* key */
+        if (p >= e || *p != '"') return 0;
+        p++;
+        const char *ks = p;
+        while (p < e && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) p++;
+        if (p >= e || *p != '"') return 0;   /* escapes in keys: rare, let jansson do it */
+        size_t kn = (size_t)(p - ks);
+        p = jp_ws(p + 1, e);
+        if (p >= e || *p != ':') return 0;
+        p = jp_ws(p + 1, e);
+        if (p >= e) return 0;
+        int k;
+        for (k = 0; k < JF_N; k++)
+            if (strlen(jf_names[k]) == kn && memcmp(jf_names[k], ks, kn) == 0) break;
+        jfield *fk = k < JF_N ? &f[k] : NULL;
+        /* value */
+        if (*p == '"') {
+            p++;
+            if (fk) {
+                /* bound the decoded size by the rest of the line */
+                char *dst = dy_arena_alloc(a, (size_t)(e - p) + 1);
+                if (!dst) return 0;
+                const char *q = p;
+                size_t n = jp_string(&q, e, dst);
+                if (n == (size_t)-1) return 0;
+                dst[n] = '\0';
+                /* give back what the string did not use */
+                dst = dy_arena_realloc(a, dst, (size_t)(e - p) + 1, n + 1);
+                if (!dst) return 0;
+                fk->type = JT_STR; fk->s = dst; fk->n = n; fk->in_arena = 1;
+                p = q;
+            } else if (jp_string(&p, e, NULL) == (size_t)-1) {
+                return 0;
+            }
+        } else if (*p == '-' || is_digit((unsigned char)*p)) {
+            const char *ns = p;
+            if (*p == '-') p++;
+            if (p >= e || !is_digit((unsigned char)*p)) return 0;
+            if (*p == '0' && p + 1 < e && is_digit((unsigned char)p[1])) return 0;
+            while (p < e && is_digit((unsigned char)*p)) p++;
+            if (p < e && (*p == '.' || *p == 'e' || *p == 'E')) return 0;   /* reals: jansson */
+            if (p - ns > 18) return 0;
+            if (fk) {
+                fk->type = JT_INT;
+                fk->i = strtoll(ns, NULL, 10);
+            }
+        } else if (e - p >= 4 && memcmp(p, "null", 4) == 0) {
+            p += 4;
+            if (fk) fk->type = JT_NULL;
+        } else if (e - p >= 4 && memcmp(p, "true", 4) == 0) {
+            p += 4;
+            if (fk) { fk->type = JT_OTHER; fk->tname = "boolean"; }
+        } else if (e - p >= 5 && memcmp(p, "false", 5) == 0) {
+            p += 5;
+            if (fk) { fk->type = JT_OTHER; fk->tname = "boolean"; }
+        } else {
+            return 0;   /* nested values and errors */
+        }
+        p = jp_ws(p, e);
+        if (p < e && *p == ',') { p = jp_ws(p + 1, e); continue; }
+        if (p < e && *p == '}') { p++; break; }
+        return 0;
+    }
+end_object:
+    p = jp_ws(p, e);
+    if (p != e) return 0;
+    *rc = jsonl_build(r, a, out, f, line, err);
+    return 1;
 }
 
 static int jsonl_next(dy_reader *r, dy_arena *a, dy_article *out, dy_ingest_err *err)
@@ -571,7 +784,9 @@ static int jsonl_next(dy_reader *r, dy_arena *a, dy_article *out, dy_ingest_err 
             lb_trim(r);
             return DY_EPARSE;
         }
-        int rc = jsonl_record(r, a, out, s, len, line, err);
+        int rc;
+        if (!jsonl_fast(r, a, out, s, len, line, err, &rc))
+            rc = jsonl_record(r, a, out, s, len, line, err);
         lb_trim(r);
         return rc;
     }
@@ -708,7 +923,7 @@ static int tabari_next(dy_reader *r, dy_arena *a, dy_article *out, dy_ingest_err
 
     /* text lines up to a blank line; lb is rebuilt as "line\nline" */
     char *text = NULL;
-    size_t tlen = 0, ttotal = 0, tcap = 0;
+    size_t tlen = 0, ttotal = 0, tcap = 0, nlines = 0;
     for (;;) {
         k = read_line(r, 1, &len, &total);
         if (k == DY_ENOMEM) { rc = oom(r, err, line); goto out_tab; }
@@ -718,7 +933,7 @@ static int tabari_next(dy_reader *r, dy_arena *a, dy_article *out, dy_ingest_err
         len = tabari_strip_comments(r, r->lb, len);
         while (len && is_space((unsigned char)r->lb[len - 1])) len--;
         if (blank(r->lb, len)) continue;
-        ttotal += total + (tlen ? 1 : 0);
+        ttotal += total + (nlines++ ? 1 : 0);
         if (rc < 0 || ttotal > r->max_record) continue;
         size_t need = tlen + len + 2;
         if (need > tcap) {

@@ -15,7 +15,9 @@ typedef enum dy_format {
 } dy_format;
 
 typedef struct dy_ingest_err {
-    const char *origin;    /* file name or "-" */
+    const char *origin;    /* file name or "-"; borrowed: the path passed to
+                              dy_reader_open, or the reader's own copy (valid
+                              until dy_reader_close) */
     uint64_t line;         /* 1-based line, 0 when not known */
     char msg[256];         /* one line, no trailing newline */
 } dy_ingest_err;
@@ -32,7 +34,12 @@ typedef struct dy_reader_opts {
  * fills err (e.g. "cannot open: No such file or directory").
  * Caller closes with dy_reader_close(). */
 int dy_reader_open(dy_reader **r, const char *path, const dy_reader_opts *opts, dy_ingest_err *err);
-/* Next record into *out, strings allocated from a.
+/* Next record into *out, strings allocated from a (the arena may hold
+ * several articles at once: nothing is freed between calls).
+ * Records without an id get "<base name>:<line>" ("stdin:<line>" on stdin);
+ * text files get their base name. Dates are normalised to "YYYY-MM-DD";
+ * a record without one gets opts->default_date (or ""). Blank JSONL lines
+ * are skipped silently; a BOM at the start and CRs before LFs are ignored.
  * Returns 0 for an article, DY_EEOF at the end, or a negative code for a
  * rejected record (err filled; call again to go on). A fatal read error
  * returns DY_EIO and every later call returns DY_EEOF. */

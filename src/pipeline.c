@@ -47,8 +47,8 @@ typedef struct run {
     int quit;
 } run;
 
-int dy_process_article(const dy_dict *d, const dy_article *art, dy_intern *lex,
-                       dy_arena *a, dy_doc *doc)
+int dy_process_article(const dy_dict *d, const dy_enrich_ctx *en, int enrich,
+                       const dy_article *art, dy_intern *lex, dy_arena *a, dy_doc *doc)
 {
     int rc;
     memset(doc, 0, sizeof *doc);
@@ -57,6 +57,7 @@ int dy_process_article(const dy_dict *d, const dy_article *art, dy_intern *lex,
     if ((rc = dy_tokenize(doc, lex, a)) < 0) return rc;
     if ((rc = dy_split_sentences(doc, a)) < 0) return rc;
     if (d && (rc = dy_code_doc(d, doc, a)) < 0) return rc;
+    if (enrich && doc->nevents && (rc = dy_enrich_doc(en, doc, a)) < 0) return rc;
     return DY_OK;
 }
 
@@ -74,7 +75,8 @@ static void process_slot(run *r, slot *s, dy_intern *lex)
     dy_buf_clear(&s->out);
     for (int i = 0; i < s->n; i++) {
         if (dy_intern_count(lex) > LEX_CLEAR_AT) dy_intern_clear(lex);
-        int rc = dy_process_article(r->dict, &s->arts[i], lex, s->arena, &s->docs[i]);
+        int rc = dy_process_article(r->dict, r->o->enrich, !r->o->no_enrich, &s->arts[i], lex,
+                                    s->arena, &s->docs[i]);
         if (rc < 0) {
             /* keep the article (stored with no events), but say so */
             s->docs[i].nevents = 0;

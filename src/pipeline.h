@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "dict.h"
+#include "enrich.h"
 #include "emit.h"
 #include "ingest.h"
 
@@ -30,6 +31,8 @@ typedef struct dy_run_opts {
     dy_sink_fmt out_fmt;     /* 0 = no text output */
     FILE *out;               /* text output (stdout) */
     const char *db_path;     /* SQLite database or NULL */
+    const dy_enrich_ctx *enrich; /* attribution/status/quantities/dates/places; NULL = defaults, no gazetteer */
+    int no_enrich;           /* skip the enrichment layers entirely */
     dy_run_err_fn on_error;
     dy_run_progress_fn on_progress;
     void *ctx;
@@ -42,9 +45,10 @@ typedef struct dy_run_opts {
 int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *o,
            dy_run_stats *st, char *errmsg, size_t errmsg_size);
 
-/* Process one article completely (clean, tokenize, split, code) into doc,
+/* Process one article completely (clean, tokenize, split, code and, when
+ * enrich is set, the enrichment layers with en, which may be NULL) into doc,
  * with arena a and token lexicon lex. Used by dy_run and by tests. */
-int dy_process_article(const dy_dict *d, const dy_article *art, dy_intern *lex,
-                       dy_arena *a, dy_doc *doc);
+int dy_process_article(const dy_dict *d, const dy_enrich_ctx *en, int enrich,
+                       const dy_article *art, dy_intern *lex, dy_arena *a, dy_doc *doc);
 
 #endif

@@ -438,6 +438,8 @@ static int locative_before(const dy_doc *d, uint32_t sfirst, uint32_t k, uint32_
             *admin_hint = 1;
         p -= 2;
         *phrase_first = p;
+        if (*city_hint || *admin_hint)
+            return 1; /* "shelled the city of X": the named place is the place */
     }
     while (p > sfirst && dy_en_in(d, p - 1, dir_adjs) >= 0) {
         p--;

@@ -113,10 +113,15 @@ static int starts_new(const char *text, const dy_token *toks, uint32_t n, uint32
                ((c0 == '@' || c0 == '#') && t->len > 1);
     case DY_TOK_NUM: case DY_TOK_SYM: case DY_TOK_DASH:
         return 1;
-    case DY_TOK_QUOTE:
-        /* closing quotes glued to the terminator were taken already, so a
-         * quote after a gap opens the next sentence */
-        return 1;
+    case DY_TOK_QUOTE: {
+        /* closing quotes glued to the terminator were taken already: a quote
+         * after a gap opens the next sentence when a word follows it, glued
+         * or (stray space) on the same line and capitalised */
+        if (j + 1 >= n) return 0;
+        const dy_token *w = &toks[j + 1];
+        if (adjacent(t, w)) return 1;
+        return (w->flags & DY_TF_CAP) && gap_newlines(text, t->off + t->len, w->off) == 0;
+    }
     case DY_TOK_PUNCT:
         return t->len == 1 && (c0 == '(' || c0 == '[');
     default:
@@ -191,6 +196,34 @@ static int add_sent(sp *p, const dy_token *toks, uint32_t first, uint32_t last)
     return 0;
 }
 
+static int is_speech_verb(const char *text, const dy_token *t)
+{
+    static const char *const verbs[] = {"said", "says", "asked", "asks", "added", "told",
+                                        "wrote", "replied", "shouted", "insisted", "tweeted",
+                                        "declared", "exclaimed", "continued", NULL};
+    if (t->kind != DY_TOK_WORD || t->len > 9) return 0;
+    for (int k = 0; verbs[k]; k++)
+        if (strlen(verbs[k]) == t->len && memcmp(verbs[k], text + t->off, t->len) == 0) return 1;
+    return 0;
+}
+
+/* After a quoted sentence ('"Why?" Kim asked.'), is tokens from nx on a
+ * short attribution: one or two capitalised words and a speech verb, which
+ * for a quote ending in "." must itself end the clause ('"..." Trump said.')? */
+static int attribution_follows(const char *text, const dy_token *toks, uint32_t n, uint32_t nx, int tk)
+{
+    uint32_t v = nx;
+    while (v < n && v < nx + 2 && toks[v].kind == DY_TOK_WORD && (toks[v].flags & DY_TF_CAP) &&
+           !(toks[v].flags & DY_TF_ABBR) && !is_speech_verb(text, &toks[v]))
+        v++;
+    if (v == nx || v >= n || !is_speech_verb(text, &toks[v])) return 0;
+    if (tk == T_BANG) return 1;
+    if (v + 1 >= n) return 1;
+    const dy_token *p = &toks[v + 1];
+    char c = text[p->off];
+    return p->kind == DY_TOK_PUNCT && p->len == 1 && (c == '.' || c == ',');
+}
+
 /* Should a sentence end after token i (a terminator of kind tk, with its
  * closers up to e)? nx = e + 1 < n is the next token. */
 static int ends_here(const char *text, dy_token *toks, uint32_t n, uint32_t first, uint32_t i,
@@ -201,7 +234,10 @@ static int ends_here(const char *text, dy_token *toks, uint32_t n, uint32_t firs
     if (tk == T_STOP && i > first && i == first + 1 && toks[first].kind == DY_TOK_NUM &&
         toks[first].len <= 3 && adjacent(&toks[first], t))
         return 0; /* "1. First item" */
-    if (tk != T_ABBR) return starts_new(text, toks, n, nx);
+    if (tk != T_ABBR) {
+        if (e > i && tk != T_ELLIPSIS && attribution_follows(text, toks, n, nx, tk)) return 0;
+        return starts_new(text, toks, n, nx);
+    }
     int cls = dy_tok_abbrev_class(text + t->off, t->len);
     if (cls == DY_ABBR_TITLE || cls == DY_ABBR_NOEND) return 0;
     if (e > i) return starts_new(text, toks, n, nx); /* U.S.) The ... */

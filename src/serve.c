@@ -619,6 +619,15 @@ static void qb_filters(qb *q, const filters *f)
     }
 }
 
+/* " FROM events e", joined with the sentence only when the text filter
+ * needs it (the join costs a lookup per event on large databases). */
+static void qb_from(qb *q, const filters *f)
+{
+    qb_sql(q, " FROM events e");
+    if (f->like[0])
+        qb_sql(q, " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index");
+}
+
 /* Prepare and bind; returns the statement or NULL with the error in b. */
 static sqlite3_stmt *qb_prepare(sqlite3 *db, const qb *q, dy_buf *b, int *status)
 {
@@ -663,9 +672,9 @@ static int api_events(sqlite3 *db, const params *p, dy_buf *b)
 
     if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 100, b)))
         return status;
-    qb_sql(&q, "SELECT count(*) FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE 1");
+    qb_sql(&q, "SELECT count(*)");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE 1");
     qb_filters(&q, &f);
     if (!(st = qb_prepare(db, &q, b, &status)))
         return status;
@@ -678,9 +687,17 @@ static int api_events(sqlite3 *db, const params *p, dy_buf *b)
         return status;
 
     memset(&q, 0, sizeof q);
-    qb_sql(&q, EV_COLS EV_FROM " WHERE 1");
+    /* Page over narrow rows first, then join the page's rows only: a deep
+     * offset does not look up sentences and articles it skips. */
+    qb_sql(&q, EV_COLS " FROM (SELECT e.rowid AS rid");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE 1");
     qb_filters(&q, &f);
-    qb_sql(&q, " ORDER BY e.date DESC, e.article_id, e.sentence_index, e.event_id LIMIT ? OFFSET ?");
+    qb_sql(&q, " ORDER BY e.date DESC, e.article_id, e.sentence_index, e.event_id LIMIT ? OFFSET ?) AS page"
+               " JOIN events e ON e.rowid = page.rid"
+               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
+               " LEFT JOIN articles a ON a.id = e.article_id"
+               " ORDER BY e.date DESC, e.article_id, e.sentence_index, e.event_id");
     qb_int(&q, f.limit);
     qb_int(&q, f.offset);
     if (!(st = qb_prepare(db, &q, b, &status)))
@@ -765,9 +782,8 @@ static int api_timeline(sqlite3 *db, const params *p, dy_buf *b)
     qb_sql(&q, bucket);
     qb_sql(&q, " AS bucket, ");
     qb_sql(&q, what);
-    qb_sql(&q, " FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE bucket IS NOT NULL");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE bucket IS NOT NULL");
     qb_filters(&q, &f);
     qb_sql(&q, " GROUP BY bucket ORDER BY bucket");
     if (!(st = qb_prepare(db, &q, b, &status)))
@@ -809,10 +825,9 @@ static int api_dyad(sqlite3 *db, const params *p, dy_buf *b)
     qb_sql(&q, "SELECT ");
     qb_sql(&q, bucket);
     qb_sql(&q, " AS bucket, count(*), avg(e.goldstein), sum(e.quad_class = 1), sum(e.quad_class = 2),"
-               " sum(e.quad_class = 3), sum(e.quad_class = 4)"
-               " FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE bucket IS NOT NULL");
+               " sum(e.quad_class = 3), sum(e.quad_class = 4)");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE bucket IS NOT NULL");
     qb_filters(&q, &f);
     qb_sql(&q, " GROUP BY bucket ORDER BY bucket");
     if (!(st = qb_prepare(db, &q, b, &status)))
@@ -857,16 +872,14 @@ static int api_actors(sqlite3 *db, const params *p, dy_buf *b)
     if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 50, b)))
         return status;
     qb_sql(&q, "SELECT code, max(country), sum(src), sum(tgt), count(*) FROM ("
-               "SELECT e.source_code AS code, e.source_country AS country, 1 AS src, 0 AS tgt"
-               " FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE e.source_code IS NOT NULL AND e.source_code <> ''");
+               "SELECT e.source_code AS code, e.source_country AS country, 1 AS src, 0 AS tgt");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE e.source_code IS NOT NULL AND e.source_code <> ''");
     qb_filters(&q, &f);
     qb_sql(&q, " UNION ALL "
-               "SELECT e.target_code, e.target_country, 0, 1"
-               " FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE e.target_code IS NOT NULL AND e.target_code <> ''");
+               "SELECT e.target_code, e.target_country, 0, 1");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE e.target_code IS NOT NULL AND e.target_code <> ''");
     qb_filters(&q, &f);
     qb_sql(&q, ") GROUP BY code ORDER BY count(*) DESC, code LIMIT ?");
     qb_int(&q, f.limit);
@@ -906,10 +919,9 @@ static int api_network(sqlite3 *db, const params *p, dy_buf *b)
     if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 30, b)))
         return status;
     qb_sql(&q, "SELECT e.source_code, e.target_code, max(e.source_country), max(e.target_country),"
-               " count(*), avg(e.goldstein)"
-               " FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE e.source_code IS NOT NULL AND e.source_code <> ''"
+               " count(*), avg(e.goldstein)");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE e.source_code IS NOT NULL AND e.source_code <> ''"
                " AND e.target_code IS NOT NULL AND e.target_code <> ''"
                " AND e.source_code <> e.target_code");
     qb_filters(&q, &f);
@@ -953,10 +965,9 @@ static int api_summary(sqlite3 *db, const params *p, dy_buf *b)
     if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 100, b)))
         return status;
     qb_sql(&q, "SELECT count(*), count(DISTINCT e.article_id), min(substr(e.date, 1, 10)),"
-               " max(substr(e.date, 1, 10)), (SELECT count(*) FROM articles)"
-               " FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE 1");
+               " max(substr(e.date, 1, 10)), (SELECT count(*) FROM articles)");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE 1");
     qb_filters(&q, &f);
     if (!(st = qb_prepare(db, &q, b, &status)))
         return status;
@@ -977,9 +988,9 @@ static int api_summary(sqlite3 *db, const params *p, dy_buf *b)
 
     /* Events per status. */
     memset(&q, 0, sizeof q);
-    qb_sql(&q, "SELECT e.status, count(*) FROM events e"
-               " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
-               " WHERE 1");
+    qb_sql(&q, "SELECT e.status, count(*)");
+    qb_from(&q, &f);
+    qb_sql(&q, " WHERE 1");
     qb_filters(&q, &f);
     qb_sql(&q, " GROUP BY e.status ORDER BY count(*) DESC, e.status");
     if (!(st = qb_prepare(db, &q, b, &status)))
@@ -1154,6 +1165,32 @@ static int read_static(const dy_serve *s, const char *name, dy_buf *b)
     }
     close(fd);
     return status;
+}
+
+/* Percent-decoding for the URL path and the query arguments (MHD has
+ * already turned '+' into ' ' in arguments). "%00" stays as it is: a NUL
+ * would cut the C string short, and "/app.js%00.html" must not be read as
+ * "/app.js". Decodes in place; returns the new length. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    char *w = s;
+    const char *r = s;
+    (void)cls;
+    (void)c;
+    while (*r) {
+        if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2])) {
+            char hex[3] = {r[1], r[2], 0};
+            unsigned v = (unsigned)strtoul(hex, NULL, 16);
+            if (v != 0) {
+                *w++ = (char)v;
+                r += 3;
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+    return (size_t)(w - s);
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, int status, dy_buf *b, const char *ctype,
@@ -1384,7 +1421,7 @@ int dy_serve_start(dy_serve **out, const dy_serve_opts *o, char *err, size_t err
                               MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONN_MEMORY,
                               MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
                               MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
-                              MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
+                              MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
                               MHD_OPTION_END);
     if (!s->mhd) {
         rc = set_err(err, err_size, DY_EIO, "cannot listen on %s port %u (in use, or not allowed?)", host,

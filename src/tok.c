@@ -422,6 +422,15 @@ static size_t word_core(const unsigned char *t, size_t n, size_t start, size_t j
             if (is_alnum(c)) { j++; continue; }
             if (c == '-' && j + 1 < n && wordchar_len(t, n, j + 1)) {
                 *flags |= DY_TF_HYPHEN;
+                size_t dl = dotted_len(t, n, j + 1);
+                if (dl) { /* ex-U.S. anti-U.N. */
+                    j += 1 + dl;
+                    if (!(j + 1 < n && t[j] == '-' && wordchar_len(t, n, j + 1))) {
+                        *flags |= DY_TF_ABBR;
+                        break;
+                    }
+                    continue;
+                }
                 j++;
                 continue;
             }
@@ -476,7 +485,7 @@ static long long do_word(tz *z, size_t i, size_t wj, unsigned flags)
     if (flags & DY_TF_HYPHEN)
         for (size_t k = e; k > i; k--)
             if (t[k - 1] == '-') { ws = k; break; }
-    if (e < n && t[e] == '.' && !(e + 1 < n && t[e + 1] == '.') && e - ws <= 8) {
+    if (!(flags & DY_TF_ABBR) && e < n && t[e] == '.' && !(e + 1 < n && t[e + 1] == '.') && e - ws <= 8) {
         int needs_cap = 0;
         int cls = abbr_class_of((const char *)t + ws, e - ws + 1, &needs_cap);
         if (cls == AB_INITIAL && (!is_upper_b(t[ws]) || ws != i)) cls = AB_NONE;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t_dict_default_actors.sh — checks dyad's built-in actor and agent
+# t_dict_default_actors.sh -- checks dyad's built-in actor and agent
 # dictionaries (dict/default/*.actors, *.agents) as data: every file parses in
 # the TABARI format (balanced brackets, a code for every phrase, valid dated
 # codes, agent codes carrying "~", ~~FINISH last), no phrase is entered twice,
@@ -119,9 +119,10 @@ nerr=$(flatten 0 "$TMP/bad.actors" | grep -c '^ERR')
 printf '# t\nSOLDIER_ [MIL]\n~~FINISH\n' > "$TMP/bad.agents"
 flatten 1 "$TMP/bad.agents" | grep -q 'without ~' && ok || bad "checker accepts an agent code without ~"
 
-# no phrase entered twice within the actors or within the agents
+# no phrase entered twice within the actors or within the agents (TABARI
+# reads "-" in a phrase as "_", so A-B and A_B are the same phrase)
 for set in act agt; do
-  d=$(cut -f3 "$TMP/$set" | sort | uniq -d | head -20)
+  d=$(cut -f3 "$TMP/$set" | tr '-' '_' | sort | uniq -d | head -20)
   if [ -z "$d" ]; then ok; else
     bad "duplicate phrases in $set:"; for p in $d; do grep -P "\t$p\t" "$TMP/$set" | cut -f1-4; done | head -20
   fi
@@ -135,7 +136,7 @@ want() { # set phrase expected-codes
 }
 
 # coverage: every ISO 3166-1 country (CAMEO exceptions mapped) has a group
-cc=$(grep -c '^# .* — ISO [A-Z][A-Z] [A-Z][A-Z][A-Z] [0-9]' "$DIR/countries.actors")
+cc=$(grep -c '^# .* -- ISO [A-Z][A-Z] [A-Z][A-Z][A-Z] [0-9]' "$DIR/countries.actors")
 [ "$cc" -ge 249 ] && ok || bad "countries.actors has $cc ISO countries, want >= 249"
 ISO=/usr/share/iso-codes/json/iso_3166-1.json
 if [ -r "$ISO" ] && command -v jq >/dev/null 2>&1; then
@@ -215,9 +216,13 @@ case "$(code act BARACK_OBAMA_)" in *"[USAGOV 090120-170120]"*) ok;; *) bad "Oba
 case "$(code act VOLODYMYR_ZELENSKY_)" in *"[UKRGOV >190520]"*) ok;; *) bad "Zelensky term >190520 missing";; esac
 case "$(code act ANTONIO_GUTERRES_)" in *"[IGOUNO >170101]"*) ok;; *) bad "Guterres UN term missing";; esac
 
-# the project's own checker, when the binary has it
+# the project's own checker, when the binary has it: run on a copy of the
+# actor and agent files only (the verbs have their own test), and require
+# no error and no warning
 if [ -n "${DYAD:-}" ] && [ -x "$DYAD" ] && "$DYAD" dict check --help >/dev/null 2>&1; then
-  "$DYAD" dict check "$DIR" > "$TMP/check" 2>&1 && ok || { bad "dyad dict check $DIR failed"; tail -20 "$TMP/check"; }
+  mkdir "$TMP/set" && cp $actors $agents "$TMP/set/"
+  if "$DYAD" dict check "$TMP/set" > "$TMP/check" 2>&1 && grep -q '^0 errors, 0 warnings' "$TMP/check"; then ok
+  else bad "dyad dict check on the actors and agents:"; tail -20 "$TMP/check"; fi
 else echo "skip: dyad dict check not available"; fi
 
 echo "$pass passed, $fail failed"

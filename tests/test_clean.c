@@ -223,6 +223,30 @@ TEST(singleton_and_hangul)
     CHECK_INT(t.map[6], 10);
 }
 
+/* NFC output longer than the input (U+0958 -> U+0915 U+093C) makes the
+ * buffers grow past the text's size: the rest of the line must still fit. */
+TEST(nfc_expansion_grows)
+{
+    static char in[4096], want[8192];
+    size_t n = 0, w = 0;
+    for (int i = 0; i < 300; i++) {
+        memcpy(in + n, "\xE0\xA5\x98", 3); n += 3;
+        memcpy(want + w, "\xE0\xA4\x95\xE0\xA4\xBC", 6); w += 6;
+        if (i % 50 == 49) { in[n++] = ' '; want[w++] = ' '; }
+    }
+    for (int i = 0; i < 500; i++) { in[n++] = 'a'; want[w++] = 'a'; }
+    dy_article art;
+    dy_text t = run_n(&art, in, n);
+    CHECK_INT(t.norm_len, w);
+    CHECK(t.norm && memcmp(t.norm, want, w) == 0);
+    CHECK(map_ok(&art, &t));
+    if (t.norm_len == w) {
+        CHECK_INT(t.map[5], 0);
+        CHECK_INT(t.map[6], 3);
+        CHECK_INT(t.map[w - 1], n - 1);
+    }
+}
+
 TEST(quote_dash_folding)
 {
     dy_article art;
@@ -401,6 +425,7 @@ int main(void)
     RUN(nfc_composes_with_map);
     RUN(precomposed_and_other_scripts);
     RUN(singleton_and_hangul);
+    RUN(nfc_expansion_grows);
     RUN(quote_dash_folding);
     RUN(ellipsis_and_spaces);
     RUN(invalid_utf8_and_controls);

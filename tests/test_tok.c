@@ -87,6 +87,7 @@ TEST(initials) { T("J. R. R. Tolkien", "J./Wca R./Wca R./Wca Tolkien/Wc"); }
 TEST(not_abbr) { T("the end. a.", "the/W end/W ./U a/W ./U"); }
 TEST(us_led) { T("U.S.-led forces", "U.S.-led/Wch forces/W"); }
 TEST(hyphen_title) { T("then-Sen. Obama and ex-Gov. Cuomo", "then-Sen./Wha Obama/Wc and/W ex-Gov./Wha Cuomo/Wc"); }
+TEST(hyphen_dotted) { T("ex-U.S. envoy and anti-U.N.-style", "ex-U.S./Wha envoy/W and/W anti-U.N.-style/Wh"); }
 TEST(ellipsis) { T("wait... and . . . then", "wait/W .../U and/W . . ./U then/W"); }
 TEST(bangs) { T("What?! No!", "What/Wc ?!/U No/Wc !/U"); }
 TEST(quotes) { T("He said \"Stop.\"", "He/Wc said/W \"/Q Stop/Wc ./U \"/Q"); }
@@ -231,7 +232,7 @@ int main(void)
     RUN(numbers_more); RUN(number_ranges); RUN(number_end); RUN(number_words);
     RUN(money_percent); RUN(abbr_titles); RUN(abbr_dotted); RUN(abbr_months);
     RUN(abbr_no); RUN(abbr_company); RUN(abbr_state_needs_cap); RUN(initials);
-    RUN(not_abbr); RUN(us_led); RUN(hyphen_title); RUN(ellipsis); RUN(bangs); RUN(quotes); RUN(url);
+    RUN(not_abbr); RUN(us_led); RUN(hyphen_title); RUN(hyphen_dotted); RUN(ellipsis); RUN(bangs); RUN(quotes); RUN(url);
     RUN(handles); RUN(email_at); RUN(non_ascii); RUN(non_ascii_punct);
     RUN(non_ascii_space); RUN(invalid_utf8); RUN(brackets); RUN(at_t);
     RUN(lower_forms); RUN(offsets); RUN(very_long_token); RUN(many_tokens_grow);

@@ -9,7 +9,8 @@
 
 (function () {
   const SVGNS = 'http://www.w3.org/2000/svg';
-  const PAGE = 50;
+  /* rows per page: fewer on a phone, where each row is a card */
+  const PAGE = window.matchMedia('(max-width: 640px)').matches ? 20 : 50;
   const state = {
     filters: {},          // from, to, actor, root, status, q
     count: 'events',
@@ -94,6 +95,19 @@
   function dayNum(iso) { return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5; }
   function isoOf(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
   function intervalDays(iv) { return iv === 'day' ? 1 : iv === 'month' ? 30.4 : 7; }
+
+  /* The x range [x0, x1) in day numbers for buckets starting at days[]:
+   * at least 10 buckets wide, so that a few bars do not fill the chart. */
+  function xRange(days, step) {
+    let x0 = days[0], x1 = days[days.length - 1] + step;
+    const min = 10 * step;
+    if (x1 - x0 < min) {
+      const pad = (min - (x1 - x0)) / 2;
+      x0 -= pad;
+      x1 += pad;
+    }
+    return [x0, x1];
+  }
 
   function chartWidth(container) {
     return Math.max(280, Math.floor(container.clientWidth || 600));
@@ -190,7 +204,10 @@
       state.cache.timeline = t;
       drawTimeline();
     } catch (e) {
-      if (seq === state.seq) setState(box, 'error', 'Could not load the timeline: ' + e.message);
+      if (seq === state.seq) {
+        state.cache.timeline = null;
+        setState(box, 'error', 'Could not load the timeline: ' + e.message);
+      }
     }
   }
 
@@ -201,14 +218,14 @@
       setState(box, 'empty', 'No events match these filters.');
       return;
     }
-    const W = chartWidth(box), H = 220, m = { l: 44, r: 12, t: 10, b: 28 };
+    const W = chartWidth(box), H = 190, m = { l: 44, r: 12, t: 10, b: 28 };
     const days = t.buckets.map((b) => dayNum(b.date));
     const step = intervalDays(t.interval);
-    const x0 = days[0], x1 = days[days.length - 1] + step;
+    const [x0, x1] = xRange(days, step);
     const maxC = Math.max(...t.buckets.map((b) => b.count));
     const sx = (d) => m.l + (d - x0) / (x1 - x0) * (W - m.l - m.r);
     const sy = (c) => H - m.b - c / maxC * (H - m.t - m.b);
-    const bw = Math.max(1.5, (W - m.l - m.r) * step / (x1 - x0) - 1);
+    const bw = Math.min(40, Math.max(1.5, (W - m.l - m.r) * step / (x1 - x0) - 1));
     const what = t.count === 'reports' ? 'reports' : 'events';
     const root = svg('svg', {
       viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', class: 'timeline',
@@ -269,7 +286,10 @@
       state.cache.dyad = d;
       drawDyad();
     } catch (e) {
-      if (seq === state.seq) setState(box, 'error', 'Could not load the dyad: ' + e.message);
+      if (seq === state.seq) {
+        state.cache.dyad = null;
+        setState(box, 'error', 'Could not load the dyad: ' + e.message);
+      }
     }
   }
 
@@ -286,12 +306,12 @@
     const mid = m.t + 110;       // bottom of the Goldstein panel
     const barTop = mid + 14;
     const days = d.buckets.map((b) => dayNum(b.date));
-    const x0 = days[0], x1 = days[days.length - 1] + 7;
+    const [x0, x1] = xRange(days, 7);
     const sx = (v) => m.l + (v - x0) / (x1 - x0) * (W - m.l - m.r);
     const gy = (g) => m.t + (10 - g) / 20 * (mid - m.t);
     const maxN = Math.max(...d.buckets.map((b) => b.events));
     const by = (n) => (H - m.b) - n / maxN * (H - m.b - barTop);
-    const bw = Math.max(2, (W - m.l - m.r) * 7 / (x1 - x0) - 1);
+    const bw = Math.min(40, Math.max(2, (W - m.l - m.r) * 7 / (x1 - x0) - 1));
     const mean = d.buckets.reduce((s, b) => s + (b.goldstein || 0) * b.events, 0) /
       d.buckets.reduce((s, b) => s + b.events, 0);
     const root = svg('svg', {
@@ -346,7 +366,10 @@
       drawNetwork();
       return n;
     } catch (e) {
-      if (seq === state.seq) setState(box, 'error', 'Could not load the network: ' + e.message);
+      if (seq === state.seq) {
+        state.cache.network = null;
+        setState(box, 'error', 'Could not load the network: ' + e.message);
+      }
       return null;
     }
   }
@@ -504,7 +527,7 @@
 
   function eventRow(ev) {
     const label = ev.cameo_label || state.labels.get(ev.cameo) || '';
-    const tr = el('tr', { tabindex: 0, 'data-id': ev.event_id, 'aria-label': rowLabel(ev, label) });
+    const tr = el('tr', { tabindex: 0, 'data-id': ev.event_id, 'aria-expanded': 'false', 'aria-label': rowLabel(ev, label) });
     const lab = (td, l) => { td.dataset.label = l; return td; };
     tr.append(
       lab(el('td', { class: 'date', text: ev.date || '—' }), 'Date'),
@@ -553,41 +576,73 @@
     return out;
   }
 
-  async function showDetail(ev, tr) {
-    for (const r of $('events-table').querySelectorAll('tr[aria-current]')) r.removeAttribute('aria-current');
-    tr.setAttribute('aria-current', 'true');
-    const box = $('detail');
-    box.hidden = false;
-    $('detail-h').textContent = 'Sentence ' + (ev.sentence_index !== null ? ev.sentence_index + 1 : '') +
-      ' of ' + ev.article_id;
-    $('detail-sentence').replaceChildren(...(ev.sentence ? highlighted(ev.sentence, ev.spans)
-      : [el('em', { text: 'sentence not stored' })]));
-    const meta = $('detail-meta');
+  /* The detail panel: a row right under the selected one, with the
+   * sentence highlighted and the event's metadata. */
+  function detailPanel(ev) {
+    const legend = el('ul', { class: 'legend small', 'aria-label': 'highlight colours' },
+      el('li', {}, el('mark', { class: 'hl-source', text: 'source' })),
+      el('li', {}, el('mark', { class: 'hl-verb', text: 'action' })),
+      el('li', {}, el('mark', { class: 'hl-target', text: 'target' })),
+      el('li', {}, el('mark', { class: 'hl-attribution', text: 'according to' })));
+    const sentence = el('p', { class: 'sentence', id: 'detail-sentence' },
+      ...(ev.sentence ? highlighted(ev.sentence, ev.spans) : [el('em', { text: 'sentence not stored' })]));
+    const heading = el('h3', { id: 'detail-h', text: 'Sentence ' +
+      (ev.sentence_index !== null ? ev.sentence_index + 1 : '?') + ' of ' + ev.article_id });
+    const meta = el('dl', { class: 'meta', id: 'detail-meta' });
+    const close = el('button', { type: 'button', class: 'secondary close', 'aria-label': 'Close the sentence', text: '×' });
+    const box = el('section', { id: 'detail', class: 'detail', tabindex: -1, 'aria-labelledby': 'detail-h' },
+      close, heading, sentence, legend, meta);
+    return { box, meta, close };
+  }
+
+  function fillMeta(meta, full) {
     const row = (k, v) => (v ? [el('dt', { text: k }), el('dd', {}, v)] : []);
-    const put = (full) => {
-      const a = full.article || {};
-      const link = a.url && /^https?:\/\//i.test(a.url) ? el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: a.title || a.url }) : (a.title || null);
-      meta.replaceChildren(
-        ...row('Event', `${full.event_id}`),
-        ...row('Action', `${full.cameo} ${full.cameo_label || ''} (root ${full.root}, QuadClass ${full.quad_class ?? '–'}, Goldstein ${fmtNum(full.goldstein)})`),
-        ...row('PLOVER', full.plover ? full.plover.event + (full.plover.mode ? ' / ' + full.plover.mode : '') : null),
-        ...row('Source', full.source ? `${full.source.code || '?'}${full.source.name ? ' — ' + full.source.name : ''}` : null),
-        ...row('Target', full.target ? `${full.target.code || '?'}${full.target.name ? ' — ' + full.target.name : ''}` : null),
-        ...row('According to', full.attribution ? `${full.attribution.text || ''} (${full.attribution.code || '?'})` : null),
-        ...row('Status', full.status),
-        ...row('Numbers', (full.quantities || []).map(quantText).join('; ') || null),
-        ...row('Place', full.location ? [full.location.name, full.location.country].filter(Boolean).join(', ') : null),
-        ...row('Date', full.date ? `${full.date} (${full.date_precision || '?'})` : null),
-        ...row('Article', link),
-        ...row('Outlet', a.source ? `${a.source}${a.date ? ', ' + a.date : ''}` : null),
-      );
-    };
-    put(ev);
+    const a = full.article || {};
+    const link = a.url && /^https?:\/\//i.test(a.url)
+      ? el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: a.title || a.url })
+      : (a.title || null);
+    meta.replaceChildren(
+      ...row('Event', `${full.event_id}`),
+      ...row('Action', `${full.cameo} ${full.cameo_label || ''} (root ${full.root}, QuadClass ${full.quad_class ?? '–'}, Goldstein ${fmtNum(full.goldstein)})`),
+      ...row('PLOVER', full.plover ? full.plover.event + (full.plover.mode ? ' / ' + full.plover.mode : '') : null),
+      ...row('Source', full.source ? `${full.source.code || '?'}${full.source.name ? ' — ' + full.source.name : ''}` : null),
+      ...row('Target', full.target ? `${full.target.code || '?'}${full.target.name ? ' — ' + full.target.name : ''}` : null),
+      ...row('According to', full.attribution ? `${full.attribution.text || ''} (${full.attribution.code || '?'})` : null),
+      ...row('Status', full.status),
+      ...row('Numbers', (full.quantities || []).map(quantText).join('; ') || null),
+      ...row('Place', full.location ? [full.location.name, full.location.country].filter(Boolean).join(', ') : null),
+      ...row('Date', full.date ? `${full.date} (${full.date_precision || '?'})` : null),
+      ...row('Article', link),
+      ...row('Outlet', a.source ? `${a.source}${a.date ? ', ' + a.date : ''}` : null),
+    );
+  }
+
+  function closeDetail() {
+    const old = $('events-table').querySelector('tr.detail-row');
+    if (old) old.remove();
+    for (const r of $('events-table').querySelectorAll('tr[aria-expanded="true"]')) {
+      r.setAttribute('aria-expanded', 'false');
+      r.removeAttribute('aria-current');
+    }
+  }
+
+  async function showDetail(ev, tr) {
+    const wasOpen = tr.getAttribute('aria-expanded') === 'true';
+    closeDetail();
+    if (wasOpen) return;             // a second click closes it
+    tr.setAttribute('aria-expanded', 'true');
+    tr.setAttribute('aria-current', 'true');
+    const { box, meta, close } = detailPanel(ev);
+    close.addEventListener('click', () => { closeDetail(); tr.focus(); });
+    box.addEventListener('keydown', (e) => { if (e.key === 'Escape') { closeDetail(); tr.focus(); } });
+    const drow = el('tr', { class: 'detail-row' }, el('td', { colspan: 8 }, box));
+    tr.after(drow);
+    fillMeta(meta, ev);
     box.focus({ preventScroll: true });
-    box.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    box.scrollIntoView({ block: 'nearest' });
     try {
       const full = await api('event/' + encodeURIComponent(ev.event_id));
-      if (tr.getAttribute('aria-current')) put(full);
+      if (drow.isConnected) fillMeta(meta, full);
     } catch (e) {
       meta.append(el('dt', { text: 'Article' }), el('dd', { class: 'error', text: 'not available: ' + e.message }));
     }
@@ -627,7 +682,6 @@
   async function refresh() {
     const seq = ++state.seq;
     showGlobalError('');
-    $('detail').hidden = true;
     loadSummary(seq);
     loadTimeline(seq);
     loadEvents(seq);
