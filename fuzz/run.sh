@@ -22,11 +22,12 @@ if ! "$CC_FUZZ" -fsanitize=fuzzer "$tmp/probe.c" -o "$tmp/probe" >/dev/null 2>&1
 fi
 
 PKGS="sqlite3 libutf8proc jansson"
-CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer
+CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
   -fsanitize=address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc
   $(pkg-config --cflags $PKGS 2>/dev/null)"
 LIBS="$(pkg-config --libs $PKGS 2>/dev/null || echo -lsqlite3 -lutf8proc -ljansson)
   $(pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd) -lpthread -lm"
+# (fuzz_code loads dict/default from the repository root.)
 
 # Seed corpus: every fixture, plus each JSONL line and XML record alone.
 mkdir -p "$tmp/seed"

@@ -86,6 +86,7 @@ typedef struct cx {
     int fhasDiscard, fhasComplex;
     uint32_t s_null, s_discard, s_complex, s_blank, s_defsrc, s_deftar;
     int oom;
+    int skip_noverb, noverb;         /* fast path for sentences without a verb */
 } cx;
 
 /* ---------------------------------------------------------------- tags */
@@ -328,10 +329,14 @@ static int word_literals(cx *c, word *wd)
     const dy_dict *d = c->d;
     wd->lit0 = c->nlits;
     wd->nlit = 0;
+    uint32_t node = 0;
     for (uint32_t L = 1; L <= wd->uplen; L++) {
-        if (L == 1 && wd->uplen > 1 && isalnum((unsigned char)wd->up[1])) continue;
-        uint32_t id = dy_dict_litfind(d, wd->up, L);
+        /* walk the literal trie: every literal that is a prefix of the word */
+        node = dy_trie_step(d, node, (unsigned char)wd->up[L - 1]);
+        if (!node) break;
+        uint32_t id = d->tlit[node];
         if (!id || id < DL_SYMBOL_LIMIT) continue;
+        if (L == 1 && wd->uplen > 1 && isalnum((unsigned char)wd->up[1])) continue;
         if (c->nlits >= c->caplits) {
             int32_t nc = c->caplits ? c->caplits * 2 : 256;
             litent *l = dy_arena_realloc(c->a, c->lits, (size_t)c->caplits * sizeof *l, (size_t)nc * sizeof *l);
@@ -1459,6 +1464,7 @@ static int parse_sentence(cx *c, const char *text, uint32_t base, uint32_t len)
 {
     int rc = make_words(c, text, base, len);
     if (rc) return rc;
+    if (c->n < c->o->min_words) return 0;   /* too short: the caller skips it */
     c->s = dy_arena_alloc(c->a, ((size_t)c->n + 8) * sizeof *c->s);
     if (!c->s) return DY_ENOMEM;
     for (int32_t i = 0; i < c->n + 8; i++) {
@@ -1474,6 +1480,13 @@ static int parse_sentence(cx *c, const char *text, uint32_t base, uint32_t len)
         if (isdigit((unsigned char)wd->up[0]) && !wd->nlit) wd->number = 1;
     }
     make_synt(c);
+    if (c->skip_noverb) {
+        /* no verb root: no event can come out of this sentence; when nobody
+           asks for the outcome, the rest of the parse is not needed */
+        int32_t i = 0;
+        while (i < c->n && c->s[i].wtype != WT_VERB) i++;
+        if (i == c->n) { c->noverb = 1; return c->oom ? DY_ENOMEM : 0; }
+    }
     mark_nouns(c);
     if (c->o->convert_agents) convert_agents(c);
     mark_compound(c);
@@ -1572,10 +1585,12 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
         c.s_defsrc = UINT32_MAX - 5;
         c.s_deftar = UINT32_MAX - 6;
         if (st->end > doc->text.norm_len || st->start > st->end) continue;
+        c.skip_noverb = !outcome;
         int rc = parse_sentence(&c, doc->text.norm + st->start, st->start, st->end - st->start);
         if (rc) return rc;
         last = DY_CO_NOEVENT;
         if (c.n < o->min_words) { last = DY_CO_SHORT; continue; }
+        if (c.noverb) continue;
         if (c.fHasDiscard) { last = DY_CO_DISCARD; continue; }
         if (c.fIsComplex) { last = DY_CO_COMPLEX; continue; }
         checkVerbs(&c);

@@ -236,6 +236,7 @@ static int load_folder(dy_dict *d, const char *path, dy_diag *dg)
             free(full);
         }
     }
+    if (!rc) rc = dy_petr_load_folder_extras(d, path, dg);   /* *.discards, *.issues */
 done:
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
@@ -256,6 +257,10 @@ int dy_dict_load(dy_dict **out, const char *path, dy_dict_diag_fn diag, void *ct
         rc = load_folder(d, path, &dg);
     } else if (ends_with(path, ".project")) {
         rc = dy_tabari_load_project(d, path, &dg);
+    } else if (ends_with(path, ".ini")) {
+        rc = dy_petr_load_config(d, path, &dg);       /* PETRARCH config */
+    } else if (dy_petr_kind_of(path)) {
+        rc = dy_petr_load_file(d, path, dy_petr_kind_of(path), &dg);
     } else if (kind_of(path)) {
         rc = dy_tabari_load_file(d, path, kind_of(path), &dg);
     } else {
@@ -268,6 +273,42 @@ int dy_dict_load(dy_dict **out, const char *path, dy_dict_diag_fn diag, void *ct
 }
 
 /* ---- final indexing ---- */
+
+/* The literal trie: every literal's upper-case bytes, one node per prefix. */
+static int build_trie(dy_dict *d)
+{
+    free(d->tlit); d->tlit = NULL;
+    free(d->tedges); d->tedges = NULL;
+    size_t total = 1;
+    for (uint32_t i = DL_SYMBOL_LIMIT; i < d->nlits; i++) total += d->lits[i].len;
+    if (total >= (1u << 24)) return DY_ENOMEM;      /* node ids must fit 24 bits */
+    uint32_t bits = 4;
+    while ((1ull << bits) < total * 2) bits++;
+    d->tebits = bits;
+    d->tlit = calloc(total, sizeof *d->tlit);
+    d->tedges = calloc((size_t)1 << bits, sizeof *d->tedges);
+    if (!d->tlit || !d->tedges) return DY_ENOMEM;
+    uint32_t mask = (1u << bits) - 1u;
+    d->ntnodes = 1;
+    for (uint32_t id = DL_SYMBOL_LIMIT; id < d->nlits; id++) {
+        const unsigned char *s = (const unsigned char *)dy_dict_strget(d, d->lits[id].str);
+        uint32_t node = 0;
+        for (uint32_t k = 0; k < d->lits[id].len; k++) {
+            uint32_t next = dy_trie_step(d, node, s[k]);
+            if (!next) {
+                next = d->ntnodes++;
+                uint32_t key = ((node << 8) | s[k]) + 1u;
+                uint32_t i = (key * 0x9E3779B1u) >> (32 - bits);
+                while (d->tedges[i].key) i = (i + 1) & mask;
+                d->tedges[i].key = key;
+                d->tedges[i].child = next;
+            }
+            node = next;
+        }
+        if (node && !d->tlit[node]) d->tlit[node] = id;
+    }
+    return 0;
+}
 
 static dy_dict *sort_ctx;
 static int cmp_pat(const void *a, const void *b)
@@ -354,6 +395,7 @@ int dy_dict_finish(dy_dict *d)
         tail[lit] = e;
     }
     free(tail);
+    if (build_trie(d)) return DY_ENOMEM;
     /* the lower-case vocabulary for tokenizers */
     dy_intern_free(&d->vocab);
     d->vocab = dy_intern_new(NULL);
@@ -400,10 +442,12 @@ void dy_dict_free(dy_dict **dp)
     dy_dict *d = *dp;
     free(d->chars); free(d->strs); free(d->shash);
     free(d->lits); free(d->lhash); free(d->starts);
+    free(d->tlit); free(d->tedges);
     free(d->pels); free(d->roots); free(d->pats);
     free(d->acodes); free(d->adates); free(d->aparts);
     for (uint32_t i = 0; i < d->nfiles; i++) free(d->files[i]);
     free(d->files);
+    dy_petr_free(&d->petr);
     dy_intern_free(&d->vocab);
     free(d);
     *dp = NULL;

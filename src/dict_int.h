@@ -89,6 +89,9 @@ typedef struct dy_lit {
 
 typedef struct dy_startent { uint32_t root, next; } dy_startent;
 
+/* literal trie edge: key = (node << 8 | byte) + 1, 0 = empty slot */
+typedef struct dy_tedge { uint32_t key, child; } dy_tedge;
+
 struct dy_dict {
     /* string pool */
     char *chars; size_t nchars, capchars;
@@ -98,6 +101,12 @@ struct dy_dict {
     dy_lit *lits; uint32_t nlits, caplits;
     uint32_t *lhash; uint32_t lhcap;             /* literal hash -> lit id */
     dy_startent *starts; uint32_t nstarts, capstarts;
+    /* literal trie (built by dy_dict_finish): node 0 is the root; tlit[node]
+       is the literal that ends at node (0 = none); edges in an
+       open-addressing hash of 1 << tebits slots. Lets the coder find every
+       literal that a word starts with in one walk over its bytes. */
+    uint32_t *tlit; uint32_t ntnodes;
+    dy_tedge *tedges; uint32_t tebits;
     /* phrases, roots, patterns */
     dy_pel *pels; uint32_t npels, cappels;
     dy_root *roots; uint32_t nroots, caproots;
@@ -116,7 +125,22 @@ struct dy_dict {
     dy_intern *vocab;                            /* lower-case vocabulary (may be NULL) */
     uint32_t nerrors, nwarnings;
     uint32_t nactors, nagents, nverbs, npatterns, nsynsets, nnouns;
+    struct dy_petr *petr;                        /* PETRARCH discards/issues (dict_petr.c), may be NULL */
 };
+
+/* One step in the literal trie: the child of node by byte b, 0 = none. */
+static inline uint32_t dy_trie_step(const dy_dict *d, uint32_t node, unsigned char b)
+{
+    uint32_t key = ((node << 8) | b) + 1u;
+    uint32_t mask = (1u << d->tebits) - 1u;
+    uint32_t i = (key * 0x9E3779B1u) >> (32 - d->tebits);
+    for (;;) {
+        const dy_tedge *e = &d->tedges[i];
+        if (e->key == key) return e->child;
+        if (!e->key) return 0;
+        i = (i + 1) & mask;
+    }
+}
 
 /* dict.c helpers */
 uint32_t dy_dict_str(dy_dict *d, const char *s, size_t n);      /* intern, 0 on OOM */
@@ -136,5 +160,30 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line);
 enum { DK_ACTORS = 1, DK_VERBS, DK_AGENTS, DK_OPTIONS };
 void dy_tabari_system_roots(dy_dict *d);
 int dy_tabari_date(const char *s, int yyyy);                   /* YYMMDD -> yyyymmdd */
+
+
+/* dict_petr.c — PETRARCH readers (config .ini, actors, agents, verbs,
+ * discards, issues). Discards and issues are kept here and applied after
+ * coding (src/issues.c). */
+enum { PK_ACTORS = 16, PK_AGENTS, PK_VERBS, PK_DISCARDS, PK_ISSUES };
+typedef struct dy_petr_disc { uint32_t str; uint8_t story, whole; } dy_petr_disc;
+typedef struct dy_petr_iss { uint32_t str, code; uint16_t cat; uint8_t ignore; } dy_petr_iss;
+typedef struct dy_petr {
+    dy_petr_disc *disc; uint32_t ndisc, capdisc;   /* normalised phrase string ids */
+    dy_petr_iss *iss; uint32_t niss, capiss;       /* one entry per expanded variant */
+    uint32_t nissue_lines, ntransforms;
+    /* lookup by the first (up to 3) characters of a phrase: heads[h] is
+       1 + the first entry, next[i] is 1 + the following one (0 = end) */
+    uint32_t *dheads, *dnext, *iheads, *inext;
+    uint32_t nbuckets;
+} dy_petr;
+uint32_t dy_petr_key(const char *s, size_t n, uint32_t nbuckets);    /* bucket of a prefix */
+int dy_petr_kind_of(const char *path);                          /* PK_* or 0 */
+int dy_petr_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg);
+int dy_petr_load_config(dy_dict *d, const char *ini, dy_diag *dg);
+int dy_petr_load_names(dy_dict *d, const char *dir, const char *names[5], dy_diag *dg);
+int dy_petr_load_folder_extras(dy_dict *d, const char *path, dy_diag *dg);
+size_t dy_petr_norm(char *dst, size_t cap, const char *s, size_t n);
+void dy_petr_free(dy_petr **p);
 
 #endif

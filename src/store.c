@@ -17,9 +17,12 @@
 #include "dyad.h"
 #include "buf.h"
 #include "cameo.h"
+#include "cluster.h"
 #include "store.h"
 
-#define STORE_SCHEMA_VERSION 1
+/* Version 2 added event clusters and article simhashes (cluster.h);
+ * version-1 databases are migrated in place when opened for writing. */
+#define STORE_SCHEMA_VERSION 2
 #define STORE_DEFAULT_BATCH 500
 
 static const char schema_sql[] =
@@ -51,17 +54,55 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS events_root ON events(root);"
     "CREATE INDEX IF NOT EXISTS events_article ON events(article_id);";
 
+/* Version 2: clusters of event mentions reporting one real event, the
+ * articles of each cluster (with their outlet, for honest source counts),
+ * and a banded index of article simhashes for near-duplicate articles
+ * (4 bands of 16 bits: two texts within Hamming distance 3 share a band). */
+static const char cluster_schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS clusters("
+    " id INTEGER PRIMARY KEY, ckey TEXT NOT NULL, source_code TEXT, target_code TEXT,"
+    " root TEXT, cameo TEXT, day_lo INTEGER, day_hi INTEGER, prec INTEGER, date TEXT,"
+    " location_name TEXT, location_country TEXT, location_admin1 TEXT, lat REAL, lon REAL,"
+    " status_mask INTEGER NOT NULL DEFAULT 0, status TEXT,"
+    " num_mentions INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,"
+    " num_sources INTEGER NOT NULL DEFAULT 0, num_independent INTEGER NOT NULL DEFAULT 0,"
+    " first_seen TEXT, last_seen TEXT);"
+    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters(ckey, day_lo);"
+    "CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);"
+    "CREATE TABLE IF NOT EXISTS cluster_articles("
+    " cluster_id INTEGER NOT NULL, article_id TEXT NOT NULL, source TEXT NOT NULL,"
+    " independent INTEGER NOT NULL, PRIMARY KEY(cluster_id, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS cluster_articles_source ON cluster_articles(cluster_id, source);"
+    "CREATE INDEX IF NOT EXISTS cluster_articles_article ON cluster_articles(article_id);"
+    "CREATE TABLE IF NOT EXISTS simhash_bands("
+    " band INTEGER NOT NULL, key INTEGER NOT NULL, article_id TEXT NOT NULL,"
+    " PRIMARY KEY(band, key, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);";
+
+/* Columns added to version-1 tables. */
+static const char *const migrate_v2_sql[] = {
+    "ALTER TABLE articles ADD COLUMN simhash INTEGER",
+    "ALTER TABLE articles ADD COLUMN dup_of TEXT",
+};
+
+#ifndef DY_STORE_CLUSTER_DEFAULT
+#define DY_STORE_CLUSTER_DEFAULT 1
+#endif
+
 /* The prepared statements of a writer, in the order of stmt_sql. */
 enum {
     ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO, ST_EXISTS, ST_ACTOR_UNCOUNT, ST_ACTOR_PRUNE,
-    ST_DEL_SENT, ST_DEL_EV, ST_INS_ART, ST_INS_SENT, ST_INS_EV, ST_UPSERT_ACTOR, ST_COUNT
+    ST_DEL_SENT, ST_DEL_EV, ST_INS_ART, ST_INS_SENT, ST_INS_EV, ST_UPSERT_ACTOR,
+    /* clustering (schema version 2) */
+    ST_DEL_BAND, ST_FIND_BAND, ST_INS_BAND, ST_ART_CLUSTERS, ST_DEL_ART_CLUSTERS, ST_RECOUNT,
+    ST_DROP_EMPTY, ST_CAND, ST_INS_CL, ST_UPD_CL, ST_CA_HAS, ST_CA_SRC, ST_CA_INS, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
     "SAVEPOINT dy_article",
     "RELEASE dy_article",
     "ROLLBACK TO dy_article",
-    "SELECT 1 FROM articles WHERE id = ?1",
+    "SELECT simhash FROM articles WHERE id = ?1",
     /* Take back the mentions that the article's old events counted. */
     "UPDATE actors SET mentions = mentions"
     " - (SELECT count(*) FROM events WHERE article_id = ?1 AND source_code = actors.code)"
@@ -73,8 +114,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     "DELETE FROM actors WHERE mentions <= 0",
     "DELETE FROM sentences WHERE article_id = ?1",
     "DELETE FROM events WHERE article_id = ?1",
-    "INSERT OR REPLACE INTO articles(id, date, source, url, title, text, content_hash, origin, coded_at)"
-    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT OR REPLACE INTO articles(id, date, source, url, title, text, content_hash, origin, coded_at,"
+    " simhash, dup_of) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     "INSERT OR REPLACE INTO sentences(article_id, idx, start, \"end\", text) VALUES(?1, ?2, ?3, ?4, ?5)",
     "INSERT OR REPLACE INTO events(event_id, article_id, sentence_index, date, date_precision,"
     " source_code, source_country, source_text, target_code, target_country, target_text,"
@@ -88,6 +129,31 @@ static const char *const stmt_sql[ST_COUNT] = {
     "INSERT INTO actors(code, country, mentions) VALUES(?1, ?2, ?3)"
     " ON CONFLICT(code) DO UPDATE SET mentions = mentions + excluded.mentions,"
     " country = coalesce(actors.country, excluded.country)",
+    "DELETE FROM simhash_bands WHERE band = ?1 AND key = ?2 AND article_id = ?3",
+    "SELECT b.article_id, a.simhash FROM simhash_bands b JOIN articles a ON a.id = b.article_id"
+    " WHERE b.band = ?1 AND b.key = ?2 LIMIT 64",
+    "INSERT OR IGNORE INTO simhash_bands(band, key, article_id) VALUES(?1, ?2, ?3)",
+    "SELECT cluster_id FROM cluster_articles WHERE article_id = ?1",
+    "DELETE FROM cluster_articles WHERE article_id = ?1",
+    "UPDATE clusters SET num_mentions = (SELECT count(*) FROM events WHERE cluster_id = 'c' || ?1),"
+    " num_articles = (SELECT count(*) FROM cluster_articles WHERE cluster_id = ?1),"
+    " num_sources = (SELECT count(DISTINCT source) FROM cluster_articles WHERE cluster_id = ?1),"
+    " num_independent = (SELECT count(*) FROM cluster_articles WHERE cluster_id = ?1 AND independent)"
+    " WHERE id = ?1",
+    "DELETE FROM clusters WHERE id = ?1 AND num_mentions = 0",
+    "SELECT id, source_code, target_code, day_lo, day_hi, prec, location_name, location_country,"
+    " location_admin1, lat, lon, status_mask, first_seen, last_seen, date"
+    " FROM clusters WHERE ckey = ?1 AND day_lo BETWEEN ?2 AND ?3",
+    "INSERT INTO clusters(ckey, source_code, target_code, root, cameo, day_lo, day_hi, prec)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "UPDATE clusters SET day_lo = ?2, day_hi = ?3, prec = ?4, date = ?5, location_name = ?6,"
+    " location_country = ?7, location_admin1 = ?8, lat = ?9, lon = ?10, status_mask = ?11,"
+    " status = ?12, num_mentions = num_mentions + 1, num_articles = num_articles + ?13,"
+    " num_sources = num_sources + ?14, num_independent = num_independent + ?15,"
+    " first_seen = ?16, last_seen = ?17 WHERE id = ?1",
+    "SELECT 1 FROM cluster_articles WHERE cluster_id = ?1 AND article_id = ?2",
+    "SELECT 1 FROM cluster_articles WHERE cluster_id = ?1 AND source = ?2 LIMIT 1",
+    "INSERT INTO cluster_articles(cluster_id, article_id, source, independent) VALUES(?1, ?2, ?3, ?4)",
 };
 
 /* One actor's mentions within the article being stored. */
@@ -106,6 +172,12 @@ struct dy_store {
     dy_buf ids;                /* event id of the current event */
     actor_tally *tally;
     size_t ntally, captally;
+    int cluster;               /* assign events to clusters at put (default on) */
+    sqlite3_int64 *artcl;      /* clusters the current article is already in */
+    size_t nartcl, capartcl;
+    sqlite3_int64 *touched;    /* clusters of a replaced article, to recount */
+    size_t ntouched, captouched;
+    char dup_of[256];          /* near-duplicate of the current article, "" = none */
     char err[512];
 };
 
@@ -186,6 +258,7 @@ int dy_store_open(dy_store **out, const char *path, int readonly, char *errmsg, 
     }
     s->readonly = readonly != 0;
     s->batch_size = STORE_DEFAULT_BATCH;
+    s->cluster = DY_STORE_CLUSTER_DEFAULT;
     dy_buf_init(&s->scratch);
     dy_buf_init(&s->ids);
 
@@ -232,11 +305,14 @@ int dy_store_open(dy_store **out, const char *path, int readonly, char *errmsg, 
         snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
         if (exec_sql(s, "BEGIN IMMEDIATE", "create schema") < 0)
             goto fail_opened;
-        if (exec_sql(s, schema_sql, "create schema") < 0 || exec_sql(s, setv, "create schema") < 0 ||
-            exec_sql(s, "COMMIT", "create schema") < 0) {
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-            goto fail_opened;
-        }
+        if (version < 1 && exec_sql(s, schema_sql, "create schema") < 0)
+            goto fail_schema;
+        for (size_t i = 0; i < sizeof migrate_v2_sql / sizeof migrate_v2_sql[0]; i++)
+            if (exec_sql(s, migrate_v2_sql[i], "migrate schema to version 2") < 0)
+                goto fail_schema;
+        if (exec_sql(s, cluster_schema_sql, "create schema") < 0 || exec_sql(s, setv, "create schema") < 0 ||
+            exec_sql(s, "COMMIT", "create schema") < 0)
+            goto fail_schema;
     }
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
@@ -247,6 +323,9 @@ int dy_store_open(dy_store **out, const char *path, int readonly, char *errmsg, 
     *out = s;
     return DY_OK;
 
+fail_schema:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    goto fail_opened;
 fail_prepared:
     finalize_all(s);
 fail_opened:
@@ -395,6 +474,325 @@ static int tally_actor(dy_store *s, const dy_actor *a)
     return DY_OK;
 }
 
+/* ---- clustering (see cluster.h for the rules) -------------------------- */
+
+int dy_store_set_cluster(dy_store *s, int on)
+{
+    if (!s)
+        return DY_EINVAL;
+    s->cluster = on != 0;
+    return DY_OK;
+}
+
+static int push_id(sqlite3_int64 **a, size_t *n, size_t *cap, sqlite3_int64 v)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        sqlite3_int64 *t = realloc(*a, c * sizeof *t);
+        if (!t)
+            return DY_ENOMEM;
+        *a = t;
+        *cap = c;
+    }
+    (*a)[(*n)++] = v;
+    return DY_OK;
+}
+
+static int has_id(const sqlite3_int64 *a, size_t n, sqlite3_int64 v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] == v)
+            return 1;
+    return 0;
+}
+
+static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
+{
+    const unsigned char *v = sqlite3_column_text(st, col);
+    snprintf(dst, n, "%s", v ? (const char *)v : "");
+}
+
+/* Does statement st (already bound) return a row? 1, 0 or DY_EDB. */
+static int has_row(dy_store *s, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    return fail(s, DY_EDB, what);
+}
+
+/* Add or remove the 4 band rows of an article's simhash. */
+static int band_rows(dy_store *s, int which, const char *id, uint64_t h)
+{
+    sqlite3_stmt *st = s->st[which];
+    int rc;
+    for (int b = 0; b < 4; b++) {
+        sqlite3_bind_int(st, 1, b);
+        sqlite3_bind_int(st, 2, (int)((h >> (16 * b)) & 0xffffu));
+        sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
+        if ((rc = step_done(s, st, "simhash index")) < 0)
+            return rc;
+    }
+    return DY_OK;
+}
+
+/* Simhash of the article; when the text is long enough, look for an earlier
+ * near-duplicate (s->dup_of) and, when there is none, index this one. */
+static int near_duplicate(dy_store *s, const dy_doc *doc, const char *id, uint64_t *hash)
+{
+    const char *text = doc->text.norm ? doc->text.norm : doc->article->text;
+    size_t len = doc->text.norm ? doc->text.norm_len : doc->article->text_len;
+    sqlite3_stmt *st = s->st[ST_FIND_BAND];
+    uint32_t nsh = 0;
+    uint64_t h = dy_simhash(text, len, &nsh);
+    int rc = SQLITE_DONE;
+
+    *hash = h;
+    s->dup_of[0] = '\0';
+    if (nsh < DY_SIMHASH_MIN_SHINGLES)
+        return DY_OK;
+    for (int b = 0; b < 4 && !s->dup_of[0]; b++) {
+        sqlite3_bind_int(st, 1, b);
+        sqlite3_bind_int(st, 2, (int)((h >> (16 * b)) & 0xffffu));
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *other = (const char *)sqlite3_column_text(st, 0);
+            uint64_t oh = (uint64_t)sqlite3_column_int64(st, 1);
+            if (other && strcmp(other, id) != 0 && dy_simhash_distance(h, oh) <= DY_SIMHASH_MAX_DIST) {
+                snprintf(s->dup_of, sizeof s->dup_of, "%s", other);
+                break;
+            }
+        }
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail(s, DY_EDB, "near-duplicate lookup");
+    }
+    /* A near-duplicate is represented by its original in the index. */
+    if (!s->dup_of[0])
+        return band_rows(s, ST_INS_BAND, id, h);
+    return DY_OK;
+}
+
+/* A cluster as read for matching. */
+typedef struct cl_row {
+    sqlite3_int64 id;
+    long day_lo, day_hi;
+    int prec;
+    char date[11];
+    char place[160], country[4], admin1[16];
+    double lat, lon;
+    int has_coords;
+    unsigned mask;
+    char first_seen[11], last_seen[11];
+} cl_row;
+
+/* Find or create the cluster of event e; writes "c<id>" to out ("" when
+ * the event is not clustered) and updates the cluster's evidence. */
+static int assign_cluster(dy_store *s, const dy_doc *doc, const dy_event *e, char out[32])
+{
+    const dy_article *art = doc->article;
+    const char *outlet = art->source ? art->source : "";
+    const char *adate = art->date ? art->date : "";
+    sqlite3_stmt *st = s->st[ST_CAND];
+    dy_cluster_key k;
+    cl_row c;
+    long bestdist = -1;
+    int rc, newcl = 0, newart = 0, newsrc = 0, indep = 0;
+
+    out[0] = '\0';
+    if (dy_cluster_key_of(&k, e, art) <= 0)
+        return DY_OK;
+    memset(&c, 0, sizeof c);
+    sqlite3_bind_text(st, 1, k.ckey, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, k.day_lo - 31 - DY_CLUSTER_DAY_SLACK);
+    sqlite3_bind_int64(st, 3, k.day_hi + DY_CLUSTER_DAY_SLACK);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long lo = (long)sqlite3_column_int64(st, 3), hi = (long)sqlite3_column_int64(st, 4), dist;
+        int has = sqlite3_column_type(st, 9) != SQLITE_NULL;
+        if (!dy_cluster_actor_compat(k.source, (const char *)sqlite3_column_text(st, 1)) ||
+            !dy_cluster_actor_compat(k.target, (const char *)sqlite3_column_text(st, 2)) ||
+            !dy_cluster_date_compat(k.day_lo, k.day_hi, lo, hi))
+            continue;
+        if (!dy_cluster_place_compat(k.country, k.admin1, k.place, k.has_coords, k.lat, k.lon,
+                                     (const char *)sqlite3_column_text(st, 7),
+                                     (const char *)sqlite3_column_text(st, 8),
+                                     (const char *)sqlite3_column_text(st, 6), has,
+                                     sqlite3_column_double(st, 9), sqlite3_column_double(st, 10)))
+            continue;
+        dist = lo > k.day_lo ? lo - k.day_lo : k.day_lo - lo;
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        c.id = sqlite3_column_int64(st, 0);
+        c.day_lo = lo;
+        c.day_hi = hi;
+        c.prec = sqlite3_column_int(st, 5);
+        copy_col(c.place, sizeof c.place, st, 6);
+        copy_col(c.country, sizeof c.country, st, 7);
+        copy_col(c.admin1, sizeof c.admin1, st, 8);
+        c.has_coords = has;
+        c.lat = sqlite3_column_double(st, 9);
+        c.lon = sqlite3_column_double(st, 10);
+        c.mask = (unsigned)sqlite3_column_int(st, 11);
+        copy_col(c.first_seen, sizeof c.first_seen, st, 12);
+        copy_col(c.last_seen, sizeof c.last_seen, st, 13);
+        copy_col(c.date, sizeof c.date, st, 14);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return fail(s, DY_EDB, "find cluster");
+
+    if (bestdist < 0) {
+        st = s->st[ST_INS_CL];
+        sqlite3_bind_text(st, 1, k.ckey, -1, SQLITE_STATIC);
+        bind_str(st, 2, k.source);
+        bind_str(st, 3, k.target);
+        bind_str(st, 4, k.root);
+        bind_str(st, 5, k.cameo);
+        sqlite3_bind_int64(st, 6, k.day_lo);
+        sqlite3_bind_int64(st, 7, k.day_hi);
+        sqlite3_bind_int(st, 8, k.prec);
+        if ((rc = step_done(s, st, "new cluster")) < 0)
+            return rc;
+        c.id = sqlite3_last_insert_rowid(s->db);
+        newcl = 1;
+    }
+    /* Best date: the most precise, then the earliest. */
+    if (newcl || k.prec < c.prec || (k.prec == c.prec && k.day_lo < c.day_lo)) {
+        c.day_lo = k.day_lo;
+        c.day_hi = k.day_hi;
+        c.prec = k.prec;
+        memcpy(c.date, k.date, sizeof c.date);
+    }
+    /* Best place: the most specific. */
+    if (dy_cluster_place_rank(k.place, k.admin1, k.has_coords) >
+        dy_cluster_place_rank(c.place, c.admin1, c.has_coords)) {
+        snprintf(c.place, sizeof c.place, "%s", k.place);
+        snprintf(c.country, sizeof c.country, "%s", k.country ? k.country : "");
+        snprintf(c.admin1, sizeof c.admin1, "%s", k.admin1 ? k.admin1 : "");
+        c.has_coords = k.has_coords;
+        c.lat = k.lat;
+        c.lon = k.lon;
+    }
+    c.mask |= 1u << (k.status & 15);
+    if (adate[0] && (!c.first_seen[0] || strcmp(adate, c.first_seen) < 0))
+        snprintf(c.first_seen, sizeof c.first_seen, "%s", adate);
+    if (adate[0] && (!c.last_seen[0] || strcmp(adate, c.last_seen) > 0))
+        snprintf(c.last_seen, sizeof c.last_seen, "%s", adate);
+
+    /* The article's first mention in this cluster counts the article, its
+     * outlet (when new to the cluster), and whether it is independent (not
+     * a near-duplicate of an article already in the cluster). */
+    if (!has_id(s->artcl, s->nartcl, c.id)) {
+        newart = 1;
+        if (newcl) {
+            newsrc = 1;
+            indep = 1;
+        } else {
+            st = s->st[ST_CA_SRC];
+            sqlite3_bind_int64(st, 1, c.id);
+            sqlite3_bind_text(st, 2, outlet, -1, SQLITE_STATIC);
+            if ((rc = has_row(s, st, "cluster outlets")) < 0)
+                return rc;
+            newsrc = !rc;
+            indep = 1;
+            if (s->dup_of[0]) {
+                st = s->st[ST_CA_HAS];
+                sqlite3_bind_int64(st, 1, c.id);
+                sqlite3_bind_text(st, 2, s->dup_of, -1, SQLITE_STATIC);
+                if ((rc = has_row(s, st, "cluster articles")) < 0)
+                    return rc;
+                indep = !rc;
+            }
+        }
+        st = s->st[ST_CA_INS];
+        sqlite3_bind_int64(st, 1, c.id);
+        sqlite3_bind_text(st, 2, art->id ? art->id : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, outlet, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, indep);
+        if ((rc = step_done(s, st, "cluster article")) < 0)
+            return rc;
+        if (push_id(&s->artcl, &s->nartcl, &s->capartcl, c.id) < 0) {
+            snprintf(s->err, sizeof s->err, "out of memory");
+            return DY_ENOMEM;
+        }
+    }
+
+    st = s->st[ST_UPD_CL];
+    sqlite3_bind_int64(st, 1, c.id);
+    sqlite3_bind_int64(st, 2, c.day_lo);
+    sqlite3_bind_int64(st, 3, c.day_hi);
+    sqlite3_bind_int(st, 4, c.prec);
+    bind_str(st, 5, c.date);
+    bind_str(st, 6, c.place);
+    bind_str(st, 7, c.country);
+    bind_str(st, 8, c.admin1);
+    if (c.has_coords) {
+        sqlite3_bind_double(st, 9, c.lat);
+        sqlite3_bind_double(st, 10, c.lon);
+    }
+    sqlite3_bind_int(st, 11, (int)c.mask);
+    bind_str(st, 12, dy_status_name(dy_cluster_status_merge(c.mask)));
+    sqlite3_bind_int(st, 13, newart);
+    sqlite3_bind_int(st, 14, newsrc);
+    sqlite3_bind_int(st, 15, newart && indep);
+    bind_str(st, 16, c.first_seen);
+    bind_str(st, 17, c.last_seen);
+    if ((rc = step_done(s, st, "update cluster")) < 0)
+        return rc;
+    snprintf(out, 32, "c%lld", (long long)c.id);
+    return DY_OK;
+}
+
+/* Before an article's rows are replaced: forget its simhash bands and its
+ * cluster memberships (clusters are recounted by recount_touched). */
+static int uncluster_article(dy_store *s, const char *id, int has_old_hash, uint64_t old_hash)
+{
+    sqlite3_stmt *st = s->st[ST_ART_CLUSTERS];
+    int rc;
+    s->ntouched = 0;
+    if (has_old_hash && (rc = band_rows(s, ST_DEL_BAND, id, old_hash)) < 0)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (push_id(&s->touched, &s->ntouched, &s->captouched, sqlite3_column_int64(st, 0)) < 0) {
+            sqlite3_reset(st);
+            snprintf(s->err, sizeof s->err, "out of memory");
+            return DY_ENOMEM;
+        }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return fail(s, DY_EDB, "article clusters");
+    st = s->st[ST_DEL_ART_CLUSTERS];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    return step_done(s, st, "article clusters");
+}
+
+/* After the old events are gone: recount the clusters they were in, and
+ * drop clusters left empty. Dates, places and statuses of the remaining
+ * clusters keep what the removed mentions contributed (a known limit). */
+static int recount_touched(dy_store *s)
+{
+    int rc;
+    for (size_t i = 0; i < s->ntouched; i++) {
+        sqlite3_bind_int64(s->st[ST_RECOUNT], 1, s->touched[i]);
+        if ((rc = step_done(s, s->st[ST_RECOUNT], "recount cluster")) < 0)
+            return rc;
+        sqlite3_bind_int64(s->st[ST_DROP_EMPTY], 1, s->touched[i]);
+        if ((rc = step_done(s, s->st[ST_DROP_EMPTY], "drop cluster")) < 0)
+            return rc;
+    }
+    s->ntouched = 0;
+    return DY_OK;
+}
+
 static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
 {
     const dy_article *art = doc->article;
@@ -402,9 +800,12 @@ static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
     const dy_cameo_info *ci = NULL;
     const char *date = e->date[0] ? e->date : art->date;
     const char *prec = e->date[0] ? dy_date_prec_name(e->date_prec) : (date && date[0] ? "day" : NULL);
-    char cameo[sizeof e->cameo], root[sizeof e->root];
+    char cameo[sizeof e->cameo], root[sizeof e->root], cid[32];
     int rc;
 
+    cid[0] = '\0';
+    if (s->cluster && (rc = assign_cluster(s, doc, e, cid)) < 0)
+        return rc;
     /* Fixed-size code fields may lack their NUL in a hand-made event. */
     memcpy(cameo, e->cameo, sizeof cameo);
     cameo[sizeof cameo - 1] = '\0';
@@ -473,7 +874,7 @@ static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
     }
     bind_span(st, doc, e->verb_off, e->verb_len, 30, 0);
     bind_str(st, 36, e->issues);
-    bind_str(st, 37, e->cluster_id);
+    bind_str(st, 37, cid[0] ? cid : e->cluster_id);
     rc = step_done(s, st, "insert event");
     if (rc < 0)
         return rc;
@@ -497,16 +898,25 @@ static int put_article(dy_store *s, const dy_doc *doc)
     sqlite3_stmt *st;
     int rc;
 
+    uint64_t simh = 0, old_hash = 0;
+    int has_old_hash = 0;
+
     /* A re-stored article: take back its actor mentions, drop its rows. */
     st = s->st[ST_EXISTS];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        has_old_hash = 1;
+        old_hash = (uint64_t)sqlite3_column_int64(st, 0);
+    }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(s, DY_EDB, "look up article");
     if (rc == SQLITE_ROW) {
         static const int del[] = { ST_ACTOR_UNCOUNT, ST_DEL_SENT, ST_DEL_EV };
+        if ((rc = uncluster_article(s, id, has_old_hash, old_hash)) < 0)
+            return rc;
         for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
             sqlite3_bind_text(s->st[del[i]], 1, id, -1, SQLITE_STATIC);
             if ((rc = step_done(s, s->st[del[i]], "replace article")) < 0)
@@ -514,7 +924,13 @@ static int put_article(dy_store *s, const dy_doc *doc)
         }
         if ((rc = step_done(s, s->st[ST_ACTOR_PRUNE], "replace article")) < 0)
             return rc;
+        if ((rc = recount_touched(s)) < 0)
+            return rc;
     }
+    s->nartcl = 0;
+    s->dup_of[0] = '\0';
+    if (s->cluster && (rc = near_duplicate(s, doc, id, &simh)) < 0)
+        return rc;
 
     content_hash(text, art->text ? art->text_len : 0, hash);
     if (gmtime_r(&t, &tmv))
@@ -531,6 +947,11 @@ static int put_article(dy_store *s, const dy_doc *doc)
     sqlite3_bind_text(st, 7, hash, 16, SQLITE_STATIC);
     bind_str(st, 8, art->origin);
     bind_str(st, 9, now);
+    if (s->cluster)
+        sqlite3_bind_int64(st, 10, (sqlite3_int64)simh);
+    else
+        sqlite3_bind_null(st, 10);
+    bind_str(st, 11, s->dup_of);
     if ((rc = step_done(s, st, "insert article")) < 0)
         return rc;
 
@@ -641,6 +1062,8 @@ int dy_store_close(dy_store **sp)
     dy_buf_free(&s->scratch);
     dy_buf_free(&s->ids);
     free(s->tally);
+    free(s->artcl);
+    free(s->touched);
     free(s);
     return rc;
 }

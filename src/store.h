@@ -22,6 +22,14 @@ int dy_store_open(dy_store **s, const char *path, int readonly, char *errmsg, si
  * a missing QuadClass/Goldstein/PLOVER is filled from the CAMEO table.
  * DY_EINVAL on a read-only store. */
 int dy_store_put(dy_store *s, const dy_doc *doc);
+/* Event clustering at put (default on): each event that can be clustered
+ * (see cluster.h) joins the stored cluster reporting the same event, or
+ * starts one, in the article's transaction; its cluster_id ("c42") is
+ * stored with the event, and the cluster's counts (mentions, articles,
+ * outlets, independent articles), best date, best place and merged status
+ * are updated. Near-duplicate articles (simhash) are marked in
+ * articles.dup_of. Off: no cluster ids, no simhash. Applies from the next put. */
+int dy_store_set_cluster(dy_store *s, int on);
 /* Articles per transaction (default 500; n >= 1). Applies from the next put. */
 int dy_store_set_batch_size(dy_store *s, int n);
 int dy_store_flush(dy_store *s);

@@ -232,9 +232,9 @@ TEST(create_put_reopen)
     CHECK_INT(q_int(p, "SELECT count(*) FROM articles"), 3);
     CHECK_INT(q_int(p, "SELECT count(*) FROM sentences"), 6);
     CHECK_INT(q_int(p, "SELECT count(*) FROM events"), 6);
-    CHECK_INT(q_int(p, "PRAGMA user_version"), 1);
+    CHECK_INT(q_int(p, "PRAGMA user_version"), 2);
     CHECK_STR(q_str(p, "PRAGMA journal_mode"), "wal");
-    CHECK_INT(q_int(p, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'events_%'"), 5);
+    CHECK_INT(q_int(p, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'events_%'"), 6);
 
     /* Every field of the first event. */
     CHECK_STR(q_str(p, "SELECT article_id FROM events WHERE event_id='a1:0:0'"), "a1");
@@ -259,7 +259,8 @@ TEST(create_put_reopen)
               "Kaesong PRK");
     CHECK(q_dbl(p, "SELECT lat FROM events WHERE event_id='a1:0:0'") == 37.97);
     CHECK_STR(q_str(p, "SELECT issues FROM events WHERE event_id='a1:0:0'"), "BORDER");
-    CHECK(q_str(p, "SELECT cluster_id FROM events WHERE event_id='a1:0:0'") == NULL);
+    /* Clustering is on by default (test_cluster.c covers it). */
+    CHECK_STR(q_str(p, "SELECT cluster_id FROM events WHERE event_id='a1:0:0'"), "c1");
     CHECK_STR(q_str(p, "SELECT quantities FROM events WHERE event_id='a1:0:0'"),
               "[{\"value\":3000,\"low\":null,\"high\":null,\"approx\":true,\"unit\":\"troops\","
               "\"role\":null,\"text\":\"about 3,000 troops\"}]");
