@@ -39,7 +39,10 @@ typedef struct code_ctx {
     int quiet;
     int tty;
     int progress_shown;
+    unsigned long ndiag;     /* dictionary warnings seen */
 } code_ctx;
+
+#define DIAG_SHOWN 10         /* dictionary warnings printed before a count */
 
 static void on_error(void *vctx, const dy_ingest_err *e)
 {
@@ -74,7 +77,7 @@ static void on_progress(void *vctx, const dy_run_stats *st, int final)
 static void on_dict_diag(void *vctx, const char *file, uint64_t line, const char *msg)
 {
     code_ctx *c = vctx;
-    if (c->quiet) return;
+    if (c->quiet || ++c->ndiag > DIAG_SHOWN) return;
     if (line) fprintf(stderr, "%s:%llu: %s\n", file, (unsigned long long)line, msg);
     else fprintf(stderr, "%s: %s\n", file, msg);
 }
@@ -96,7 +99,7 @@ int dy_cmd_code(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     dy_run_opts o;
-    code_ctx ctx = {0, 0, 0};
+    code_ctx ctx = {0, 0, 0, 0};
     const char *dict_path = NULL, *gaz_path = NULL;
     int strict = 0, c;
     memset(&o, 0, sizeof o);
@@ -158,6 +161,9 @@ int dy_cmd_code(int argc, char **argv)
     char defbuf[4096];
     if (!dict_path) dict_path = dy_cli_default_dict(defbuf, sizeof defbuf);
     int rc = dy_dict_load(&dict, dict_path, on_dict_diag, &ctx);
+    if (!ctx.quiet && ctx.ndiag > DIAG_SHOWN)
+        fprintf(stderr, "dyad code: ... and %lu more dictionary warnings ('dyad dict check %s' lists them all)\n",
+                ctx.ndiag - DIAG_SHOWN, dict_path ? dict_path : "");
     if (rc < 0) {
         fprintf(stderr, "dyad code: cannot load dictionaries%s%s: %s\n", dict_path ? " from " : "",
                 dict_path ? dict_path : "", dy_strerror(rc));

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* validate_petr.c: PETRARCH XML validation records */
+int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict);
+
 typedef struct vexp { char src[40], tgt[40], code[16]; } vexp;
 
 typedef struct vrec {
@@ -363,15 +366,12 @@ int dy_cmd_validate(int argc, char **argv)
         else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) verbose = 1;
         else if (!strcmp(argv[i], "--dict-warnings")) quiet = 0;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            printf("usage: dyad validate FILE.project [--min PCT] [-v] [--dict-warnings]\n");
+            printf("usage: dyad validate FILE.project|FILE.xml [--min PCT] [-v] [--dict-warnings]\n");
             return 0;
         } else path = argv[i];
     }
     if (!path) { fprintf(stderr, "usage: dyad validate FILE.project [--min PCT] [-v]\n"); return 2; }
     size_t n = strlen(path);
-    if (n > 4 && !strcmp(path + n - 4, ".xml")) {
-        fprintf(stderr, "dyad validate: PETRARCH XML validation is not implemented yet\n");
-        return 2;
-    }
+    if (n > 4 && !strcmp(path + n - 4, ".xml")) return dy_validate_petr(path, minpct, verbose, quiet);
     return run_tabari(path, minpct, verbose, quiet);
 }

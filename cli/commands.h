@@ -8,6 +8,7 @@ int dy_cmd_db(int argc, char **argv);
 int dy_cmd_validate(int argc, char **argv);
 int dy_cmd_dict(int argc, char **argv);
 int dy_cmd_serve(int argc, char **argv);
+int dy_cmd_clusters(int argc, char **argv);
 
 #include <stddef.h>
 /* Folder of the default dictionaries (see paths.c), or NULL. May use buf. */

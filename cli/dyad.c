@@ -17,6 +17,7 @@ static const char usage[] =
     "  dict check|compile    check or compile a dictionary set\n"
     "  db stats FILE         summarise a dyad SQLite database\n"
     "  serve --db FILE       local web page and JSON API over a database\n"
+    "  clusters --db FILE    list event clusters (one real event, many reports)\n"
     "  version               print the version\n"
     "  help [COMMAND]        this help, or a command's help (same as COMMAND --help)\n"
     "\n"
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
             if (!strcmp(argv[2], "validate")) return dy_cmd_validate(2, hv);
             if (!strcmp(argv[2], "dict")) return dy_cmd_dict(2, hv);
             if (!strcmp(argv[2], "serve")) return dy_cmd_serve(2, hv);
+            if (!strcmp(argv[2], "clusters")) return dy_cmd_clusters(2, hv);
         }
         fputs(usage, stdout);
         return 0;
@@ -51,6 +53,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "validate")) return dy_cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return dy_cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return dy_cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "clusters")) return dy_cmd_clusters(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", cmd, usage);
     return 2;
 }

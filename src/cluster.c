@@ -27,7 +27,7 @@ static int is_word_byte(unsigned char c)
 uint64_t dy_simhash(const char *text, size_t len, uint32_t *nshingles)
 {
     int32_t acc[64];
-    uint64_t w0 = 0, w1 = 0;  /* the two previous word hashes */
+    uint64_t w1 = 0;          /* the previous word's hash */
     uint32_t nwords = 0, nsh = 0;
     size_t i = 0;
     uint64_t out = 0;
@@ -47,8 +47,8 @@ uint64_t dy_simhash(const char *text, size_t len, uint32_t *nshingles)
             h *= 0x100000001b3ull;
         }
         nwords++;
-        if (nwords >= 3) {
-            uint64_t f = mix64(w0 * 0x9e3779b97f4a7c15ull ^ mix64(w1 + 0x632be59bd9b4e019ull) ^ h);
+        if (nwords >= 2) {
+            uint64_t f = mix64(mix64(w1 + 0x632be59bd9b4e019ull) ^ h);
             for (int b = 0; b < 64; b += 4) {
                 /* Four bits at a time keeps the loop short and branch-free. */
                 acc[b] += (int32_t)((f >> b) & 1) * 2 - 1;
@@ -58,7 +58,6 @@ uint64_t dy_simhash(const char *text, size_t len, uint32_t *nshingles)
             }
             nsh++;
         }
-        w0 = w1;
         w1 = h;
     }
     for (int b = 0; b < 64; b++)

@@ -35,8 +35,8 @@
 #define DY_SIMHASH_MIN_SHINGLES 16 /* shorter texts get no near-duplicate test */
 
 /* Simhash of text[0..len): words are runs of ASCII letters/digits and
- * non-ASCII bytes, ASCII folded to lower case; features are 3-word
- * shingles. *nshingles (may be NULL) receives the number of shingles; a
+ * non-ASCII bytes, ASCII folded to lower case; features are word
+ * bigrams (2-word shingles). *nshingles (may be NULL) receives the number of shingles; a
  * text with fewer than DY_SIMHASH_MIN_SHINGLES is too short to compare. */
 uint64_t dy_simhash(const char *text, size_t len, uint32_t *nshingles);
 /* Number of differing bits. */

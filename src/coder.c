@@ -13,6 +13,7 @@
 #include "cameo.h"
 #include "dict_int.h"
 #include "dyad.h"
+#include "issues.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,7 +88,24 @@ typedef struct cx {
     uint32_t s_null, s_discard, s_complex, s_blank, s_defsrc, s_deftar;
     int oom;
     int skip_noverb, noverb;         /* fast path for sentences without a verb */
+    uint64_t litbloom[64];           /* literals of the sentence's words (4096-bit filter) */
 } cx;
+
+static uint32_t bloom_bit(uint32_t lit) { return (lit * 0x9E3779B1u) >> 20; }
+
+/* Can pattern p (index in d->pats) match this sentence? No when one of its
+ * required literals occurs in no word (the filter has no false negatives). */
+static int pattern_possible(const cx *c, uint32_t p)
+{
+    const dy_dict *d = c->d;
+    if (!d->preq) return 1;
+    const uint32_t *rq = d->reqlits + d->preq[p].first;
+    for (uint32_t i = 0; i < d->preq[p].n; i++) {
+        uint32_t b = bloom_bit(rq[i]);
+        if (!(c->litbloom[b >> 6] & (1ull << (b & 63)))) return 0;
+    }
+    return 1;
+}
 
 /* ---------------------------------------------------------------- tags */
 
@@ -334,7 +352,7 @@ static int word_literals(cx *c, word *wd)
         /* walk the literal trie: every literal that is a prefix of the word */
         node = dy_trie_step(d, node, (unsigned char)wd->up[L - 1]);
         if (!node) break;
-        uint32_t id = d->tlit[node];
+        uint32_t id = d->tnodes[node].lit;
         if (!id || id < DL_SYMBOL_LIMIT) continue;
         if (L == 1 && wd->uplen > 1 && isalnum((unsigned char)wd->up[1])) continue;
         if (c->nlits >= c->caplits) {
@@ -346,6 +364,8 @@ static int word_literals(cx *c, word *wd)
         }
         c->lits[c->nlits].lit = id;
         c->lits[c->nlits].exact = (uint8_t)(L == wd->uplen);
+        uint32_t b = bloom_bit(id);
+        c->litbloom[b >> 6] |= 1ull << (b & 63);
         c->nlits++;
         wd->nlit++;
     }
@@ -412,10 +432,34 @@ static int matchLex(cx *c, const dy_root *r, int32_t begin, int32_t *nmatch, int
     return 1;
 }
 
+/* best root so far for one word: the longest match in characters; on a tie
+ * the earlier literal of the word, then the earlier root in load order
+ * (the order TABARI tries them in) */
+typedef struct rootbest {
+    int32_t maxmatch, li, nbest;
+    uint32_t root;
+    int32_t best[64];
+} rootbest;
+
+static void try_root(cx *c, int32_t i, int32_t li, uint32_t root, rootbest *b)
+{
+    const dy_root *r = &c->d->roots[root];
+    if (r->wtype == WT_NULL) return;
+    int32_t nmatch, nm = 0, matched[64];
+    if (!matchLex(c, r, i, &nmatch, matched, &nm)) return;
+    if (nmatch > b->maxmatch || (nmatch == b->maxmatch && nmatch && li == b->li && root < b->root)) {
+        b->maxmatch = nmatch;
+        b->li = li;
+        b->root = root;
+        memcpy(b->best, matched, (size_t)nm * sizeof *b->best);
+        b->nbest = nm;
+    }
+}
+
 static void make_synt(cx *c)
 {
     const dy_dict *d = c->d;
-    int32_t matched[64], best[64], nm = 0, nbest = 0;
+    rootbest b;
     for (int32_t i = 0; i < c->n; i++) {
         synt *sy = &c->s[i];
         if (sy->wtype != WT_NULL) continue;
@@ -423,28 +467,30 @@ static void make_synt(cx *c)
         if (wd->comma) { sy->wtype = WT_COMMA; continue; }
         if (wd->number) { sy->wtype = WT_NUMBER; continue; }
         if (!wd->nlit) continue;
-        int32_t maxmatch = 0;
-        uint32_t maxroot = 0;
+        b.maxmatch = 0;
+        b.li = -1;
+        b.root = 0;
+        b.nbest = 0;
+        const word *nx = i + 1 < c->n ? &c->w[i + 1] : NULL;
+        if (nx && (nx->comma || nx->number)) nx = NULL;
         for (int32_t li = 0; li < wd->nlit; li++) {
             uint32_t lit = c->lits[wd->lit0 + li].lit;
-            for (uint32_t e = d->lits[lit].start; e; e = d->starts[e].next) {
-                const dy_root *r = &d->roots[d->starts[e].root];
-                if (r->wtype == WT_NULL) continue;
-                int32_t nmatch;
-                if (matchLex(c, r, i, &nmatch, matched, &nm) && nmatch > maxmatch) {
-                    maxmatch = nmatch;
-                    maxroot = d->starts[e].root;
-                    memcpy(best, matched, (size_t)nm * sizeof *best);
-                    nbest = nm;
-                }
+            for (uint32_t e = d->rsfirst[lit]; e < d->rsfirst[lit + 1]; e++) try_root(c, i, li, d->rsingle[e], &b);
+            if (!nx || !(d->litflags[lit] & 1)) continue;
+            for (int32_t lj = 0; lj < nx->nlit; lj++) {
+                uint32_t l2 = c->lits[nx->lit0 + lj].lit;
+                if (!(d->litflags[l2] & 2)) continue;
+                const dy_rpair *p = dy_rpair_find(d, lit, l2);
+                if (!p) continue;
+                for (uint32_t e = 0; e < p->n; e++) try_root(c, i, li, d->rpairroots[p->first + e], &b);
             }
         }
-        if (maxmatch && nbest) {
-            uint8_t t = d->roots[maxroot].wtype;
-            sy->iroot = maxroot;
+        if (b.maxmatch && b.nbest) {
+            uint8_t t = d->roots[b.root].wtype;
+            sy->iroot = b.root;
             addtag(c, &sy->head, t, 1);
-            for (int32_t q = 0; q < nbest; q++) c->s[best[q]].wtype = t;
-            addtag(c, &c->s[best[nbest - 1]].tail, t, 1);
+            for (int32_t q = 0; q < b.nbest; q++) c->s[b.best[q]].wtype = t;
+            addtag(c, &c->s[b.best[b.nbest - 1]].tail, t, 1);
         }
     }
 }
@@ -1285,6 +1331,7 @@ static void doVerb(cx *c, int32_t index)
         const dy_pattern *pt = &d->pats[r->pat0 + i];
         if (fgotalt && pt->length <= maxlen) { fgotpat = 1; break; }
         c->indexSource = c->indexTarget = c->indexAttrib = c->indexCompound = -1;
+        if (!pattern_possible(c, r->pat0 + i)) continue;
         if (!checkPattern(c, pt, index, WT_VERB)) continue;
         if (c->lenalt) {
             fgotalt = 1;
@@ -1655,5 +1702,8 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
 
 int dy_code_doc(const dy_dict *d, dy_doc *doc, dy_arena *a)
 {
-    return dy_code_doc_opts(d, NULL, doc, a, NULL);
+    int rc = dy_code_doc_opts(d, NULL, doc, a, NULL);
+    /* PETRARCH discards and issues (src/issues.c) when the set has them */
+    if (!rc && d->petr) rc = dy_issues_doc(d, doc, a, NULL);
+    return rc;
 }

@@ -274,49 +274,217 @@ int dy_dict_load(dy_dict **out, const char *path, dy_dict_diag_fn diag, void *ct
 
 /* ---- final indexing ---- */
 
-/* The literal trie: every literal's upper-case bytes, one node per prefix. */
+typedef struct triple { uint32_t l1, l2, root; } triple;
+static int cmp_triple(const void *a, const void *b)
+{
+    const triple *x = a, *y = b;
+    if (x->l1 != y->l1) return x->l1 < y->l1 ? -1 : 1;
+    if (x->l2 != y->l2) return x->l2 < y->l2 ? -1 : 1;
+    return x->root < y->root ? -1 : x->root > y->root;
+}
+
+/* Index text roots (not synsets, not null) by their first literal, and by
+ * their first two literals when the second must be the next word. */
+static int build_rootindex(dy_dict *d)
+{
+    free(d->rsfirst); free(d->rsingle); free(d->rpairs); free(d->rpairroots);
+    d->rsfirst = d->rsingle = d->rpairroots = NULL;
+    d->rpairs = NULL;
+    d->nrsingle = d->nrpairroots = 0;
+    int rc = DY_ENOMEM;
+    triple *tr = malloc((size_t)(d->nroots ? d->nroots : 1) * sizeof *tr);
+    d->rsfirst = calloc((size_t)d->nlits + 1, sizeof *d->rsfirst);
+    d->rsingle = malloc((size_t)(d->nroots ? d->nroots : 1) * sizeof *d->rsingle);
+    if (!tr || !d->rsfirst || !d->rsingle) goto fail;
+    uint32_t ntr = 0;
+    /* pass 1: classify; count singles per literal */
+    for (uint32_t r = 1; r < d->nroots; r++) {
+        const dy_root *rt = &d->roots[r];
+        if (rt->wtype == WT_SYNSET || rt->wtype == WT_NULL || !rt->nph) continue;
+        const dy_pel *pe = &d->pels[rt->ph];
+        uint32_t lit = pe->tok;
+        if (lit < DL_SYMBOL_LIMIT || lit >= d->nlits) continue;
+        if (rt->nph >= 2 && !(pe->conn & DC_PART) && !(pe[1].conn & DC_SYN) &&
+            pe[1].tok >= DL_SYMBOL_LIMIT && pe[1].tok < d->nlits) {
+            tr[ntr].l1 = lit;
+            tr[ntr].l2 = pe[1].tok;
+            tr[ntr].root = r;
+            ntr++;
+        } else {
+            d->rsfirst[lit + 1]++;
+        }
+    }
+    for (uint32_t l = 0; l < d->nlits; l++) d->rsfirst[l + 1] += d->rsfirst[l];
+    /* pass 2: fill singles in load order */
+    for (uint32_t r = 1; r < d->nroots; r++) {
+        const dy_root *rt = &d->roots[r];
+        if (rt->wtype == WT_SYNSET || rt->wtype == WT_NULL || !rt->nph) continue;
+        const dy_pel *pe = &d->pels[rt->ph];
+        uint32_t lit = pe->tok;
+        if (lit < DL_SYMBOL_LIMIT || lit >= d->nlits) continue;
+        if (rt->nph >= 2 && !(pe->conn & DC_PART) && !(pe[1].conn & DC_SYN) &&
+            pe[1].tok >= DL_SYMBOL_LIMIT && pe[1].tok < d->nlits) continue;
+        d->rsingle[d->nrsingle++] = r;
+    }
+    /* the singles were counted per literal but filled in root order: sort
+       them into their literal's range (stable, so load order is kept) */
+    {
+        uint32_t *pos = malloc((size_t)d->nlits * sizeof *pos);
+        uint32_t *tmp = malloc((size_t)(d->nrsingle ? d->nrsingle : 1) * sizeof *tmp);
+        if (!pos || !tmp) { free(pos); free(tmp); goto fail; }
+        memcpy(pos, d->rsfirst, (size_t)d->nlits * sizeof *pos);
+        for (uint32_t k = 0; k < d->nrsingle; k++) {
+            uint32_t lit = d->pels[d->roots[d->rsingle[k]].ph].tok;
+            tmp[pos[lit]++] = d->rsingle[k];
+        }
+        memcpy(d->rsingle, tmp, (size_t)d->nrsingle * sizeof *tmp);
+        free(pos);
+        free(tmp);
+    }
+    /* pairs: sorted by (l1, l2, root), one hash entry per distinct pair */
+    qsort(tr, ntr, sizeof *tr, cmp_triple);
+    uint32_t npairs = 0;
+    for (uint32_t k = 0; k < ntr; k++)
+        if (!k || tr[k].l1 != tr[k - 1].l1 || tr[k].l2 != tr[k - 1].l2) npairs++;
+    uint32_t bits = 4;
+    while ((1ull << bits) < (uint64_t)npairs * 2 + 2) bits++;
+    d->rpbits = bits;
+    d->rpairs = calloc((size_t)1 << bits, sizeof *d->rpairs);
+    d->rpairroots = malloc((size_t)(ntr ? ntr : 1) * sizeof *d->rpairroots);
+    if (!d->rpairs || !d->rpairroots) goto fail;
+    uint32_t mask = (1u << bits) - 1u;
+    free(d->litflags);
+    d->litflags = calloc(d->nlits ? d->nlits : 1, 1);
+    if (!d->litflags) goto fail;
+    for (uint32_t k = 0; k < ntr; k++) {
+        d->litflags[tr[k].l1] |= 1;
+        d->litflags[tr[k].l2] |= 2;
+    }
+    for (uint32_t k = 0; k < ntr;) {
+        uint32_t e = k;
+        while (e < ntr && tr[e].l1 == tr[k].l1 && tr[e].l2 == tr[k].l2) e++;
+        uint32_t i = ((tr[k].l1 * 0x9E3779B1u) ^ (tr[k].l2 * 0x85EBCA77u)) >> (32 - bits);
+        while (d->rpairs[i].l1) i = (i + 1) & mask;
+        d->rpairs[i].l1 = tr[k].l1;
+        d->rpairs[i].l2 = tr[k].l2;
+        d->rpairs[i].first = d->nrpairroots;
+        d->rpairs[i].n = e - k;
+        for (uint32_t q = k; q < e; q++) d->rpairroots[d->nrpairroots++] = tr[q].root;
+        k = e;
+    }
+    rc = 0;
+fail:
+    free(tr);
+    return rc;
+}
+
+/* For every pattern, the literals that must occur in a sentence for the
+ * pattern to match: its literal elements outside { | } groups (synset
+ * elements are alternatives too, so they are left out). */
+static int build_preq(dy_dict *d)
+{
+    free(d->preq); d->preq = NULL;
+    free(d->reqlits); d->reqlits = NULL;
+    d->nreqlits = 0;
+    size_t total = 0;
+    for (uint32_t p = 0; p < d->npats; p++) total += d->pats[p].nph;
+    d->preq = calloc(d->npats ? d->npats : 1, sizeof *d->preq);
+    d->reqlits = malloc((total ? total : 1) * sizeof *d->reqlits);
+    if (!d->preq || !d->reqlits) return DY_ENOMEM;
+    for (uint32_t p = 0; p < d->npats; p++) {
+        const dy_pattern *pt = &d->pats[p];
+        int depth = 0;
+        d->preq[p].first = d->nreqlits;
+        for (uint32_t e = 0; e < pt->nph; e++) {
+            const dy_pel *pe = &d->pels[pt->ph + e];
+            if (pe->conn & DC_SYN) continue;
+            if (pe->tok == DL_OPBR) { depth++; continue; }
+            if (pe->tok == DL_CLBR) { if (depth) depth--; continue; }
+            if (depth || pe->tok < DL_SYMBOL_LIMIT || pe->tok >= d->nlits) continue;
+            d->reqlits[d->nreqlits++] = pe->tok;
+        }
+        d->preq[p].n = d->nreqlits - d->preq[p].first;
+    }
+    return 0;
+}
+
+typedef struct tedge { uint32_t parent, child; uint8_t byte; } tedge;
+static int cmp_tedge(const void *a, const void *b)
+{
+    const tedge *x = a, *y = b;
+    if (x->parent != y->parent) return x->parent < y->parent ? -1 : 1;
+    return (int)x->byte - (int)y->byte;
+}
+
+/* The literal trie: every literal's upper-case bytes, one node per prefix.
+ * Built with a temporary hash of edges, then laid out breadth-first with
+ * each node's children contiguous and sorted by byte. */
 static int build_trie(dy_dict *d)
 {
-    free(d->tlit); d->tlit = NULL;
-    free(d->tedges); d->tedges = NULL;
+    free(d->tnodes); d->tnodes = NULL;
+    d->ntnodes = 0;
     size_t total = 1;
     for (uint32_t i = DL_SYMBOL_LIMIT; i < d->nlits; i++) total += d->lits[i].len;
     if (total >= (1u << 24)) return DY_ENOMEM;      /* node ids must fit 24 bits */
     uint32_t bits = 4;
     while ((1ull << bits) < total * 2) bits++;
-    d->tebits = bits;
-    d->tlit = calloc(total, sizeof *d->tlit);
-    d->tedges = calloc((size_t)1 << bits, sizeof *d->tedges);
-    if (!d->tlit || !d->tedges) return DY_ENOMEM;
     uint32_t mask = (1u << bits) - 1u;
-    d->ntnodes = 1;
+    int rc = DY_ENOMEM;
+    uint32_t *hkey = calloc((size_t)1 << bits, sizeof *hkey);
+    uint32_t *hval = calloc((size_t)1 << bits, sizeof *hval);
+    uint32_t *lit = calloc(total, sizeof *lit);
+    tedge *ed = malloc(total * sizeof *ed);
+    uint32_t *first = NULL, *queue = NULL;
+    if (!hkey || !hval || !lit || !ed) goto done;
+    uint32_t n = 1, ne = 0;
     for (uint32_t id = DL_SYMBOL_LIMIT; id < d->nlits; id++) {
         const unsigned char *s = (const unsigned char *)dy_dict_strget(d, d->lits[id].str);
         uint32_t node = 0;
         for (uint32_t k = 0; k < d->lits[id].len; k++) {
-            uint32_t next = dy_trie_step(d, node, s[k]);
-            if (!next) {
-                next = d->ntnodes++;
-                uint32_t key = ((node << 8) | s[k]) + 1u;
-                uint32_t i = (key * 0x9E3779B1u) >> (32 - bits);
-                while (d->tedges[i].key) i = (i + 1) & mask;
-                d->tedges[i].key = key;
-                d->tedges[i].child = next;
+            uint32_t key = ((node << 8) | s[k]) + 1u;
+            uint32_t i = (key * 0x9E3779B1u) >> (32 - bits);
+            while (hkey[i] && hkey[i] != key) i = (i + 1) & mask;
+            if (!hkey[i]) {
+                hkey[i] = key;
+                hval[i] = n;
+                ed[ne].parent = node;
+                ed[ne].child = n;
+                ed[ne].byte = s[k];
+                ne++;
+                n++;
             }
-            node = next;
+            node = hval[i];
         }
-        if (node && !d->tlit[node]) d->tlit[node] = id;
+        if (node && !lit[node]) lit[node] = id;
     }
-    return 0;
-}
-
-static dy_dict *sort_ctx;
-static int cmp_pat(const void *a, const void *b)
-{
-    const dy_pattern *x = &sort_ctx->pats[*(const uint32_t *)a];
-    const dy_pattern *y = &sort_ctx->pats[*(const uint32_t *)b];
-    if (x->length != y->length) return y->length - x->length;
-    return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+    /* children of each old node: ed sorted by (parent, byte), first[] CSR */
+    qsort(ed, ne, sizeof *ed, cmp_tedge);
+    first = calloc((size_t)n + 1, sizeof *first);
+    queue = malloc((size_t)n * sizeof *queue);
+    d->tnodes = calloc(n, sizeof *d->tnodes);
+    if (!first || !queue || !d->tnodes) goto done;
+    for (uint32_t k = 0; k < ne; k++) first[ed[k].parent + 1]++;
+    for (uint32_t k = 0; k < n; k++) first[k + 1] += first[k];
+    /* breadth-first: queue[j] is the old id of new node j */
+    uint32_t qn = 1;
+    queue[0] = 0;
+    for (uint32_t j = 0; j < qn; j++) {
+        uint32_t old = queue[j];
+        dy_tnode *t = &d->tnodes[j];
+        t->lit = lit[old];
+        t->first = qn;
+        t->nch = (uint16_t)(first[old + 1] - first[old]);
+        for (uint32_t k = first[old]; k < first[old + 1]; k++) {
+            d->tnodes[qn].byte = ed[k].byte;
+            queue[qn++] = ed[k].child;
+        }
+    }
+    d->ntnodes = qn;
+    rc = 0;
+done:
+    free(hkey); free(hval); free(lit); free(ed);
+    free(first); free(queue);
+    return rc;
 }
 
 int dy_dict_finish(dy_dict *d)
@@ -350,8 +518,6 @@ int dy_dict_finish(dy_dict *d)
     }
     free(idx);
     free(tmp);
-    (void)cmp_pat;
-    (void)sort_ctx;
     /* words that only carry a null code are not roots (manual 6.2) */
     for (uint32_t r = 1; r < d->nroots; r++) {
         dy_root *rt = &d->roots[r];
@@ -395,7 +561,7 @@ int dy_dict_finish(dy_dict *d)
         tail[lit] = e;
     }
     free(tail);
-    if (build_trie(d)) return DY_ENOMEM;
+    if (build_trie(d) || build_preq(d) || build_rootindex(d)) return DY_ENOMEM;
     /* the lower-case vocabulary for tokenizers */
     dy_intern_free(&d->vocab);
     d->vocab = dy_intern_new(NULL);
@@ -442,7 +608,9 @@ void dy_dict_free(dy_dict **dp)
     dy_dict *d = *dp;
     free(d->chars); free(d->strs); free(d->shash);
     free(d->lits); free(d->lhash); free(d->starts);
-    free(d->tlit); free(d->tedges);
+    free(d->tnodes); free(d->litflags);
+    free(d->preq); free(d->reqlits);
+    free(d->rsfirst); free(d->rsingle); free(d->rpairs); free(d->rpairroots);
     free(d->pels); free(d->roots); free(d->pats);
     free(d->acodes); free(d->adates); free(d->aparts);
     for (uint32_t i = 0; i < d->nfiles; i++) free(d->files[i]);

@@ -89,8 +89,17 @@ typedef struct dy_lit {
 
 typedef struct dy_startent { uint32_t root, next; } dy_startent;
 
-/* literal trie edge: key = (node << 8 | byte) + 1, 0 = empty slot */
-typedef struct dy_tedge { uint32_t key, child; } dy_tedge;
+/* the literals a pattern cannot match without (outside { | } and synsets):
+ * reqlits[first .. first+n) */
+typedef struct dy_preq { uint32_t first, n; } dy_preq;
+
+/* roots whose first two phrase elements are literals l1 l2 (l2 right after
+ * l1): rpairroots[first .. first+n), in load order */
+typedef struct dy_rpair { uint32_t l1, l2, first, n; } dy_rpair;
+
+/* literal trie node: children are tnodes[first .. first+nch), sorted by
+ * byte; byte labels the edge into this node; lit = literal ending here */
+typedef struct dy_tnode { uint32_t first, lit; uint16_t nch; uint8_t byte, pad; } dy_tnode;
 
 struct dy_dict {
     /* string pool */
@@ -101,12 +110,23 @@ struct dy_dict {
     dy_lit *lits; uint32_t nlits, caplits;
     uint32_t *lhash; uint32_t lhcap;             /* literal hash -> lit id */
     dy_startent *starts; uint32_t nstarts, capstarts;
-    /* literal trie (built by dy_dict_finish): node 0 is the root; tlit[node]
-       is the literal that ends at node (0 = none); edges in an
-       open-addressing hash of 1 << tebits slots. Lets the coder find every
-       literal that a word starts with in one walk over its bytes. */
-    uint32_t *tlit; uint32_t ntnodes;
-    dy_tedge *tedges; uint32_t tebits;
+    /* literal trie (built by dy_dict_finish), nodes in breadth-first order
+       so that the hot top levels share cache lines; node 0 is the root.
+       Lets the coder find every literal that a word starts with in one walk
+       over its bytes. */
+    dy_tnode *tnodes; uint32_t ntnodes;
+    /* per literal: bit 1 = first literal of some dy_rpair, bit 2 = second */
+    uint8_t *litflags;
+    /* roots indexed for the coder (built by dy_dict_finish), load order kept:
+       rsingle[rsfirst[lit] .. rsfirst[lit+1]) are the roots starting with lit
+       that the next word cannot rule out (one element, or words may be
+       skipped after the first); the others are found through the hash
+       rpairs on their first two literals (1 << rpbits slots, l1 = 0 empty) */
+    uint32_t *rsfirst, *rsingle; uint32_t nrsingle;
+    dy_rpair *rpairs; uint32_t rpbits;
+    uint32_t *rpairroots; uint32_t nrpairroots;
+    /* per pattern (d->pats order, built by dy_dict_finish): required literals */
+    dy_preq *preq; uint32_t *reqlits; uint32_t nreqlits;
     /* phrases, roots, patterns */
     dy_pel *pels; uint32_t npels, cappels;
     dy_root *roots; uint32_t nroots, caproots;
@@ -131,13 +151,30 @@ struct dy_dict {
 /* One step in the literal trie: the child of node by byte b, 0 = none. */
 static inline uint32_t dy_trie_step(const dy_dict *d, uint32_t node, unsigned char b)
 {
-    uint32_t key = ((node << 8) | b) + 1u;
-    uint32_t mask = (1u << d->tebits) - 1u;
-    uint32_t i = (key * 0x9E3779B1u) >> (32 - d->tebits);
+    const dy_tnode *t = d->tnodes;
+    uint32_t lo = t[node].first, hi = lo + t[node].nch;
+    while (hi - lo > 8) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (t[mid].byte < b) lo = mid + 1;
+        else hi = mid + 1;
+    }
+    for (; lo < hi; lo++) {
+        if (t[lo].byte == b) return lo;
+        if (t[lo].byte > b) return 0;
+    }
+    return 0;
+}
+
+/* The roots starting with literal l1 whose second literal is l2, or NULL. */
+static inline const dy_rpair *dy_rpair_find(const dy_dict *d, uint32_t l1, uint32_t l2)
+{
+    if (!d->rpairs) return NULL;
+    uint32_t mask = (1u << d->rpbits) - 1u;
+    uint32_t i = ((l1 * 0x9E3779B1u) ^ (l2 * 0x85EBCA77u)) >> (32 - d->rpbits);
     for (;;) {
-        const dy_tedge *e = &d->tedges[i];
-        if (e->key == key) return e->child;
-        if (!e->key) return 0;
+        const dy_rpair *e = &d->rpairs[i];
+        if (!e->l1) return NULL;
+        if (e->l1 == l1 && e->l2 == l2) return e;
         i = (i + 1) & mask;
     }
 }

@@ -1197,6 +1197,17 @@ int dy_petr_load_names(dy_dict *d, const char *dir, const char *names[PK_ISSUES 
     }
     /* PETRARCH has no minimum sentence length */
     d->opts.min_words = 0;
+    /* PETRARCH's parser attaches "agent from/in/of actor" noun phrases:
+       FROM joins the prepositions that link an agent to its actor */
+    prd r;
+    memset(&r, 0, sizeof r);
+    r.d = d;
+    r.file = "(PETRARCH)";
+    uint32_t ri;
+    if (!dupkey(&r, 'S', "FROM_")) {
+        int rc = plain_phrase(&r, "FROM", 0, WT_PREP, &ri);
+        if (rc == DY_ENOMEM) return rc;
+    }
     return 0;
 }
 

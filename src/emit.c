@@ -82,6 +82,16 @@ static void json_quantity(dy_buf *b, const dy_doc *doc, const dy_quantity *q)
     dy_buf_putc(b, '}');
 }
 
+void dy_emit_quantities_json(dy_buf *b, const dy_doc *doc, const dy_event *e)
+{
+    dy_buf_putc(b, '[');
+    for (uint32_t i = 0; e->quants && i < e->nquants; i++) {
+        if (i) dy_buf_putc(b, ',');
+        json_quantity(b, doc, &e->quants[i]);
+    }
+    dy_buf_putc(b, ']');
+}
+
 static void json_event(dy_buf *b, const dy_doc *doc, const dy_event *e)
 {
     const dy_article *art = doc->article;
@@ -125,12 +135,9 @@ static void json_event(dy_buf *b, const dy_doc *doc, const dy_event *e)
     json_actor(b, doc, &e->attribution);
     dy_buf_puts(b, ",\"status\":");
     json_opt_str(b, dy_status_name(e->status));
-    dy_buf_puts(b, ",\"quantities\":[");
-    for (uint32_t i = 0; i < e->nquants; i++) {
-        if (i) dy_buf_putc(b, ',');
-        json_quantity(b, doc, &e->quants[i]);
-    }
-    dy_buf_puts(b, "],\"location\":");
+    dy_buf_puts(b, ",\"quantities\":");
+    dy_emit_quantities_json(b, doc, e);
+    dy_buf_puts(b, ",\"location\":");
     if (e->loc.name) {
         dy_buf_puts(b, "{\"name\":");
         json_opt_str(b, e->loc.name);

@@ -21,6 +21,9 @@ void dy_emit_doc(dy_buf *b, dy_sink_fmt fmt, const dy_doc *doc, unsigned long lo
 /* Header line for formats that have one (TSV), else nothing. */
 void dy_emit_header(dy_buf *b, dy_sink_fmt fmt);
 
+/* The event's quantities as the contract's JSON array (also stored in SQLite). */
+void dy_emit_quantities_json(dy_buf *b, const dy_doc *doc, const dy_event *e);
+
 /* The event id "article:sentence:n" into b (no quoting). */
 void dy_emit_event_id(dy_buf *b, const dy_doc *doc, const dy_event *e);
 

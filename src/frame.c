@@ -614,6 +614,19 @@ int dy_frame_doc(const dy_gazetteer *g, dy_doc *doc, dy_arena *a)
     return 0;
 }
 
+void dy_frame_speaker(const dy_gazetteer *g, const dy_doc *doc, uint32_t s, uint32_t cue,
+                      uint32_t first, uint32_t last, dy_actor *out)
+{
+    uint32_t lo = 0, hi;
+    /* events are grouped by sentence in coder order */
+    while (lo < doc->nevents && doc->events[lo].sentence < s)
+        lo++;
+    hi = lo;
+    while (hi < doc->nevents && doc->events[hi].sentence == s)
+        hi++;
+    speaker_actor(g, doc, s, cue, first, last, lo, hi, out);
+}
+
 uint32_t dy_frame_drop_reporting(dy_doc *doc)
 {
     uint32_t w = 0, removed = 0;

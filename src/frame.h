@@ -63,4 +63,12 @@ int dy_frame_is_reporting_only(const char *cameo, const char *verb, size_t n);
  * e->index. Returns the number removed. */
 uint32_t dy_frame_drop_reporting(dy_doc *doc);
 
+/* The attribution actor of a speaker at tokens [first, last] of sentence s
+ * whose cue is token cue (rules at the top of this file: coder events of
+ * that sentence, metonyms, country + agent word, else
+ * DY_FRAME_UNKNOWN_SPEAKER). Leading determiners are trimmed from the span
+ * written to out. Used by claims.c. */
+void dy_frame_speaker(const dy_gazetteer *g, const dy_doc *doc, uint32_t s, uint32_t cue,
+                      uint32_t first, uint32_t last, dy_actor *out);
+
 #endif

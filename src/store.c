@@ -19,6 +19,7 @@
 #include "cameo.h"
 #include "cluster.h"
 #include "store.h"
+#include "emit.h"
 
 /* Version 2 added event clusters and article simhashes (cluster.h);
  * version-1 databases are migrated in place when opened for writing. */
@@ -410,41 +411,6 @@ static void bind_span(sqlite3_stmt *st, const dy_doc *doc, uint32_t off, uint32_
         sqlite3_bind_text(st, ti, doc->article->text + a, (int)(z - a), SQLITE_STATIC);
 }
 
-static void json_str_or_null(dy_buf *b, const char *v)
-{
-    if (v && *v)
-        dy_buf_json_str(b, v, strlen(v));
-    else
-        dy_buf_puts(b, "null");
-}
-
-/* The quantities of e as a JSON array (the output contract's objects). */
-static void quantities_json(dy_buf *b, const dy_doc *doc, const dy_event *e)
-{
-    dy_buf_putc(b, '[');
-    for (uint32_t i = 0; e->quants && i < e->nquants; i++) {
-        const dy_quantity *q = &e->quants[i];
-        uint32_t a = orig_off(doc, q->off), z = orig_off(doc, q->off + q->len);
-        if (a > z)
-            a = z;
-        if (i)
-            dy_buf_putc(b, ',');
-        dy_buf_puts(b, "{\"value\":");
-        if (q->has_value) dy_buf_num(b, q->value); else dy_buf_puts(b, "null");
-        dy_buf_puts(b, ",\"low\":");
-        if (q->has_low) dy_buf_num(b, q->low); else dy_buf_puts(b, "null");
-        dy_buf_puts(b, ",\"high\":");
-        if (q->has_high) dy_buf_num(b, q->high); else dy_buf_puts(b, "null");
-        dy_buf_puts(b, q->approx ? ",\"approx\":true,\"unit\":" : ",\"approx\":false,\"unit\":");
-        json_str_or_null(b, q->unit);
-        dy_buf_puts(b, ",\"role\":");
-        json_str_or_null(b, q->role);
-        dy_buf_puts(b, ",\"text\":");
-        dy_buf_json_str(b, doc->article->text + a, z - a);
-        dy_buf_putc(b, '}');
-    }
-    dy_buf_putc(b, ']');
-}
 
 /* Count one mention of actor a in the article's tally. */
 static int tally_actor(dy_store *s, const dy_actor *a)
@@ -775,9 +741,11 @@ static int uncluster_article(dy_store *s, const char *id, int has_old_hash, uint
     return step_done(s, st, "article clusters");
 }
 
-/* After the old events are gone: recount the clusters they were in, and
- * drop clusters left empty. Dates, places and statuses of the remaining
- * clusters keep what the removed mentions contributed (a known limit). */
+/* After the old events are gone: recount the clusters they were in. A
+ * cluster left empty stays until the article's new events are stored (so
+ * that re-coding an article keeps its cluster ids), then drop_empty()
+ * removes it. Dates, places and statuses of the remaining clusters keep what
+ * the removed mentions contributed (a known limit). */
 static int recount_touched(dy_store *s)
 {
     int rc;
@@ -785,6 +753,14 @@ static int recount_touched(dy_store *s)
         sqlite3_bind_int64(s->st[ST_RECOUNT], 1, s->touched[i]);
         if ((rc = step_done(s, s->st[ST_RECOUNT], "recount cluster")) < 0)
             return rc;
+    }
+    return DY_OK;
+}
+
+static int drop_empty(dy_store *s)
+{
+    int rc;
+    for (size_t i = 0; i < s->ntouched; i++) {
         sqlite3_bind_int64(s->st[ST_DROP_EMPTY], 1, s->touched[i]);
         if ((rc = step_done(s, s->st[ST_DROP_EMPTY], "drop cluster")) < 0)
             return rc;
@@ -820,7 +796,7 @@ static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
     dy_buf_clear(&s->ids);
     dy_buf_printf(&s->ids, "%s:%u:%u", art->id ? art->id : "", e->sentence, e->index);
     dy_buf_clear(&s->scratch);
-    quantities_json(&s->scratch, doc, e);
+    dy_emit_quantities_json(&s->scratch, doc, e);
     if (!dy_buf_ok(&s->ids) || !dy_buf_ok(&s->scratch)) {
         snprintf(s->err, sizeof s->err, "out of memory");
         return DY_ENOMEM;
@@ -901,6 +877,7 @@ static int put_article(dy_store *s, const dy_doc *doc)
     uint64_t simh = 0, old_hash = 0;
     int has_old_hash = 0;
 
+    s->ntouched = 0;
     /* A re-stored article: take back its actor mentions, drop its rows. */
     st = s->st[ST_EXISTS];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -976,6 +953,8 @@ static int put_article(dy_store *s, const dy_doc *doc)
     for (uint32_t i = 0; doc->events && i < doc->nevents; i++)
         if ((rc = put_event(s, doc, &doc->events[i])) < 0)
             return rc;
+    if (s->ntouched && (rc = drop_empty(s)) < 0)
+        return rc;
     st = s->st[ST_UPSERT_ACTOR];
     for (size_t i = 0; i < s->ntally; i++) {
         sqlite3_bind_text(st, 1, s->tally[i].code, -1, SQLITE_STATIC);
@@ -1162,4 +1141,261 @@ fail:
     if (began)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return DY_EDB;
+}
+
+/* ---- clusters report -------------------------------------------------- */
+
+static const char cluster_list_sql[] =
+    "SELECT id, source_code, target_code, root, cameo, date, prec, location_name,"
+    " location_country, location_admin1, lat, lon, status, status_mask, num_mentions,"
+    " num_articles, num_sources, num_independent, first_seen, last_seen FROM clusters"
+    " WHERE num_mentions >= ?1 AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
+    " ORDER BY date, id LIMIT ?4";
+
+static const char cluster_mentions_sql[] =
+    "SELECT e.event_id, e.article_id, a.source, a.title, a.date, a.dup_of, e.sentence_index,"
+    " t.text, e.cameo, e.source_code, e.target_code, e.status, e.attribution_code,"
+    " e.attribution_text, e.date, e.date_precision, e.location_name, e.quantities"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN sentences t ON t.article_id = e.article_id AND t.idx = e.sentence_index"
+    " WHERE e.cluster_id = ?1 ORDER BY a.date, e.article_id, e.sentence_index, e.event_id";
+
+static const char *col_str(sqlite3_stmt *st, int i)
+{
+    const unsigned char *v = sqlite3_column_text(st, i);
+    return v ? (const char *)v : NULL;
+}
+
+static void json_col(dy_buf *b, sqlite3_stmt *st, int i)
+{
+    const char *v = col_str(st, i);
+    if (v)
+        dy_buf_json_str(b, v, strlen(v));
+    else
+        dy_buf_puts(b, "null");
+}
+
+/* A stored quantities array, or [] when absent or not an array. */
+static void quants_col(dy_buf *b, sqlite3_stmt *st, int i)
+{
+    const char *v = col_str(st, i);
+    dy_buf_puts(b, v && v[0] == '[' ? v : "[]");
+}
+
+static void cluster_json(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
+{
+    static const char *const prec[] = {NULL, "day", "week", "month", "year"};
+    int p = sqlite3_column_int(c, 6), nq = 0, rc;
+    unsigned mask = (unsigned)sqlite3_column_int(c, 13);
+    dy_buf_printf(b, "{\"cluster_id\":\"c%lld\",\"source\":", (long long)sqlite3_column_int64(c, 0));
+    json_col(b, c, 1);
+    dy_buf_puts(b, ",\"target\":");
+    json_col(b, c, 2);
+    dy_buf_puts(b, ",\"root\":");
+    json_col(b, c, 3);
+    dy_buf_puts(b, ",\"cameo\":");
+    json_col(b, c, 4);
+    dy_buf_puts(b, ",\"date\":");
+    json_col(b, c, 5);
+    dy_buf_puts(b, ",\"date_precision\":");
+    if (p >= 1 && p <= 4)
+        dy_buf_printf(b, "\"%s\"", prec[p]);
+    else
+        dy_buf_puts(b, "null");
+    dy_buf_puts(b, ",\"location\":");
+    if (col_str(c, 7)) {
+        dy_buf_puts(b, "{\"name\":");
+        json_col(b, c, 7);
+        dy_buf_puts(b, ",\"country\":");
+        json_col(b, c, 8);
+        dy_buf_puts(b, ",\"admin1\":");
+        json_col(b, c, 9);
+        dy_buf_puts(b, ",\"lat\":");
+        if (sqlite3_column_type(c, 10) != SQLITE_NULL) dy_buf_num(b, sqlite3_column_double(c, 10));
+        else dy_buf_puts(b, "null");
+        dy_buf_puts(b, ",\"lon\":");
+        if (sqlite3_column_type(c, 11) != SQLITE_NULL) dy_buf_num(b, sqlite3_column_double(c, 11));
+        else dy_buf_puts(b, "null");
+        dy_buf_putc(b, '}');
+    } else {
+        dy_buf_puts(b, "null");
+    }
+    dy_buf_puts(b, ",\"status\":");
+    json_col(b, c, 12);
+    dy_buf_puts(b, ",\"statuses\":[");
+    for (int i = 0, n = 0; i < 16; i++)
+        if (mask & (1u << i))
+            dy_buf_printf(b, "%s\"%s\"", n++ ? "," : "", dy_status_name(i));
+    dy_buf_printf(b, "],\"num_mentions\":%lld,\"num_articles\":%lld,\"num_sources\":%lld,"
+                     "\"num_independent\":%lld,\"first_seen\":",
+                  (long long)sqlite3_column_int64(c, 14), (long long)sqlite3_column_int64(c, 15),
+                  (long long)sqlite3_column_int64(c, 16), (long long)sqlite3_column_int64(c, 17));
+    json_col(b, c, 18);
+    dy_buf_puts(b, ",\"last_seen\":");
+    json_col(b, c, 19);
+
+    /* Figures as each outlet reported them. */
+    dy_buf_puts(b, ",\"quantities_by_source\":[");
+    while ((rc = sqlite3_step(m)) == SQLITE_ROW) {
+        const char *q = col_str(m, 17);
+        if (!q || strcmp(q, "[]") == 0 || q[0] != '[')
+            continue;
+        dy_buf_puts(b, nq++ ? ",{\"outlet\":" : "{\"outlet\":");
+        json_col(b, m, 2);
+        dy_buf_puts(b, ",\"article_id\":");
+        json_col(b, m, 1);
+        dy_buf_puts(b, ",\"event_id\":");
+        json_col(b, m, 0);
+        dy_buf_puts(b, ",\"status\":");
+        json_col(b, m, 11);
+        dy_buf_puts(b, ",\"quantities\":");
+        dy_buf_puts(b, q);
+        dy_buf_putc(b, '}');
+    }
+    sqlite3_reset(m);
+
+    dy_buf_puts(b, "],\"mentions\":[");
+    for (int n = 0; (rc = sqlite3_step(m)) == SQLITE_ROW; n++) {
+        dy_buf_puts(b, n ? ",{\"event_id\":" : "{\"event_id\":");
+        json_col(b, m, 0);
+        dy_buf_puts(b, ",\"article_id\":");
+        json_col(b, m, 1);
+        dy_buf_puts(b, ",\"outlet\":");
+        json_col(b, m, 2);
+        dy_buf_puts(b, ",\"title\":");
+        json_col(b, m, 3);
+        dy_buf_puts(b, ",\"article_date\":");
+        json_col(b, m, 4);
+        dy_buf_puts(b, ",\"dup_of\":");
+        json_col(b, m, 5);
+        dy_buf_printf(b, ",\"sentence_index\":%lld,\"sentence\":", (long long)sqlite3_column_int64(m, 6));
+        json_col(b, m, 7);
+        dy_buf_puts(b, ",\"cameo\":");
+        json_col(b, m, 8);
+        dy_buf_puts(b, ",\"source\":");
+        json_col(b, m, 9);
+        dy_buf_puts(b, ",\"target\":");
+        json_col(b, m, 10);
+        dy_buf_puts(b, ",\"status\":");
+        json_col(b, m, 11);
+        dy_buf_puts(b, ",\"attribution\":");
+        if (col_str(m, 12) || col_str(m, 13)) {
+            dy_buf_puts(b, "{\"code\":");
+            json_col(b, m, 12);
+            dy_buf_puts(b, ",\"text\":");
+            json_col(b, m, 13);
+            dy_buf_putc(b, '}');
+        } else {
+            dy_buf_puts(b, "null");
+        }
+        dy_buf_puts(b, ",\"date\":");
+        json_col(b, m, 14);
+        dy_buf_puts(b, ",\"date_precision\":");
+        json_col(b, m, 15);
+        dy_buf_puts(b, ",\"location\":");
+        json_col(b, m, 16);
+        dy_buf_puts(b, ",\"quantities\":");
+        quants_col(b, m, 17);
+        dy_buf_putc(b, '}');
+    }
+    sqlite3_reset(m);
+    dy_buf_puts(b, "]}\n");
+}
+
+static const char *or_dash(const char *v)
+{
+    return v ? v : "-";
+}
+
+static void cluster_row(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
+{
+    static const char *const prec[] = {"-", "day", "week", "month", "year"};
+    int p = sqlite3_column_int(c, 6);
+    const char *place = col_str(c, 7);
+    dy_buf_printf(b, "c%-7lld %-10s %-5s %-10.10s %-10.10s %-5s %-11s %5lld %5lld %5lld  %s\n",
+                  (long long)sqlite3_column_int64(c, 0), or_dash(col_str(c, 5)),
+                  prec[p >= 0 && p <= 4 ? p : 0], or_dash(col_str(c, 1)), or_dash(col_str(c, 2)),
+                  or_dash(col_str(c, 4)), or_dash(col_str(c, 12)),
+                  (long long)sqlite3_column_int64(c, 14), (long long)sqlite3_column_int64(c, 15),
+                  (long long)sqlite3_column_int64(c, 16), place ? place : "");
+    /* The figures of each report, side by side. */
+    while (sqlite3_step(m) == SQLITE_ROW) {
+        const char *q = col_str(m, 17), *outlet = col_str(m, 2);
+        if (!q || q[0] != '[' || strcmp(q, "[]") == 0)
+            continue;
+        dy_buf_printf(b, "         %-20.20s %-16.16s %-11s ", outlet ? outlet : "(no outlet)",
+                      or_dash(col_str(m, 1)), or_dash(col_str(m, 11)));
+        /* The quantities' own words: each "text" member of the array. */
+        for (const char *t = strstr(q, "\"text\":\""); t; t = strstr(t, "\"text\":\"")) {
+            const char *e;
+            t += 8;
+            for (e = t; *e && *e != '"'; e++)
+                if (*e == '\\' && e[1])
+                    e++;
+            dy_buf_putc(b, '"');
+            dy_buf_put(b, t, (size_t)(e - t));
+            dy_buf_puts(b, "\" ");
+            t = e;
+        }
+        dy_buf_putc(b, '\n');
+    }
+    sqlite3_reset(m);
+}
+
+int dy_store_clusters(dy_store *s, const dy_cluster_query *q, FILE *out)
+{
+    sqlite3_stmt *c = NULL, *m = NULL;
+    sqlite3_int64 ntab = 0;
+    dy_buf b;
+    int rc = DY_OK, step;
+
+    if (!s || !q || !out)
+        return DY_EINVAL;
+    if (query_int(s->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'clusters'",
+                  &ntab) < 0)
+        return fail(s, DY_EDB, "clusters");
+    if (!ntab) {
+        snprintf(s->err, sizeof s->err, "no clusters in this database (made by an older dyad: code the articles again)");
+        return DY_ENOTFOUND;
+    }
+    if (sqlite3_prepare_v2(s->db, cluster_list_sql, -1, &c, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, cluster_mentions_sql, -1, &m, NULL) != SQLITE_OK) {
+        rc = fail(s, DY_EDB, "clusters");
+        goto out_stmts;
+    }
+    sqlite3_bind_int(c, 1, q->min_mentions);
+    if (q->from) sqlite3_bind_text(c, 2, q->from, -1, SQLITE_STATIC);
+    if (q->to) sqlite3_bind_text(c, 3, q->to, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(c, 4, q->limit > 0 ? q->limit : -1);
+    dy_buf_init(&b);
+    if (q->table)
+        fprintf(out, "%-8s %-10s %-5s %-10s %-10s %-5s %-11s %5s %5s %5s  %s\n", "cluster", "date", "prec",
+                "source", "target", "cameo", "status", "ment", "arts", "srcs", "place");
+    while ((step = sqlite3_step(c)) == SQLITE_ROW) {
+        char cid[32];
+        snprintf(cid, sizeof cid, "c%lld", (long long)sqlite3_column_int64(c, 0));
+        sqlite3_bind_text(m, 1, cid, -1, SQLITE_TRANSIENT);
+        dy_buf_clear(&b);
+        if (q->table)
+            cluster_row(&b, c, m);
+        else
+            cluster_json(&b, c, m);
+        if (!dy_buf_ok(&b)) {
+            snprintf(s->err, sizeof s->err, "out of memory");
+            rc = DY_ENOMEM;
+            break;
+        }
+        if (dy_buf_write(&b, out) < 0) {
+            snprintf(s->err, sizeof s->err, "write error");
+            rc = DY_EIO;
+            break;
+        }
+    }
+    if (rc == DY_OK && step != SQLITE_DONE)
+        rc = fail(s, DY_EDB, "clusters");
+    dy_buf_free(&b);
+out_stmts:
+    sqlite3_finalize(c);
+    sqlite3_finalize(m);
+    return rc;
 }

@@ -38,6 +38,22 @@ int dy_store_close(dy_store **s);
 /* Print article/sentence/event counts, events per root and status, date
  * range, top actors. */
 int dy_store_stats(dy_store *s, FILE *out);
+/* What dy_store_clusters lists. */
+typedef struct dy_cluster_query {
+    int table;              /* 0: JSON Lines (one cluster per line, with its
+                             * mentions as evidence); 1: a text table */
+    int min_mentions;       /* clusters with at least this many mentions */
+    const char *from, *to;  /* cluster dates in [from, to] ("YYYY-MM-DD");
+                             * NULL = open */
+    long limit;             /* at most this many clusters; <= 0 = all */
+} dy_cluster_query;
+
+/* Write the stored clusters, ordered by date, with their evidence: each
+ * member mention (event id, article, outlet, sentence, CAMEO code, status,
+ * attribution, quantities as that report gave them — conflicting figures
+ * are listed per outlet, never averaged). DY_ENOTFOUND when the database
+ * has no cluster tables (made by an older dyad). */
+int dy_store_clusters(dy_store *s, const dy_cluster_query *q, FILE *out);
 /* Last SQLite error message (borrowed). */
 const char *dy_store_errmsg(const dy_store *s);
 

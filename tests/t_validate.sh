@@ -41,5 +41,24 @@ for base in ../shared/data /work/shared/data; do
     break
   fi
 done
+# ---- PETRARCH formats (section owned by the PETRARCH readers)
+# dyad's own PETRARCH-format records (invented): all must pass
+check petr-own-records "$DYAD" validate tests/validation/petr/petr.records.xml --min 100
+check petr-dict-check-own "$DYAD" dict check tests/validation/petr/petr.verbs.txt
+# PETRARCH2's unit-test records and production dictionaries when present
+# (measured 75.4% exact records; PETRARCH2 itself: 31%)
+PETR_MIN=73
+for base in ../shared/data /work/shared/data; do
+  if [ -f "$base/petrarch2/text/PETR.UnitTest.records.xml" ]; then
+    out=$("$DYAD" validate "$base/petrarch2/text/PETR.UnitTest.records.xml" --min $PETR_MIN 2>&1); rc=$?
+    printf 'PETRARCH %s\n' "$(printf '%s\n' "$out" | grep 'pass rate')"
+    if [ $rc -eq 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: PETRARCH suite below $PETR_MIN%"; fi
+    out=$("$DYAD" dict check "$base/petrarch2/PETR_config.ini" 2>/dev/null)
+    n=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) errors.*/\1/p')
+    if [ "$n" = 0 ] && printf '%s' "$out" | grep -q 'actors [1-9][0-9][0-9][0-9][0-9]'; then pass=$((pass+1)); else
+      fail=$((fail+1)); echo "FAIL: PETRARCH production dictionaries: ${n:-no} errors"; fi
+    break
+  fi
+done
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
