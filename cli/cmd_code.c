@@ -18,8 +18,11 @@ static const char code_usage[] =
     "  -i, --input FMT     jsonl | text | petrarch-xml | tabari | auto (default: auto,\n"
     "                      by file name and content)\n"
     "      --date DATE     article date (YYYY-MM-DD) for inputs that carry none (text)\n"
-    "  -f, --output FMT    jsonl (default) | tsv | gdelt | none\n"
-    "      --db FILE       also store articles, sentences and events in SQLite FILE\n"
+    "  -f, --output FMT    jsonl (default) | tsv | gdelt | claims | none\n"
+    "                      (claims: one reporting frame a line, see src/claims.h)\n"
+    "      --db FILE       also store articles, sentences and events in SQLite FILE;\n"
+    "                      events are clustered across articles and runs\n"
+    "      --no-cluster    with --db: do not cluster events\n"
     "  -d, --dict PATH     dictionaries: TABARI .project, PETRARCH .ini, folder or\n"
     "                      compiled image (default: dyad's built-in dictionaries)\n"
     "  -j, --jobs N        worker threads (default: number of CPUs)\n"
@@ -94,6 +97,7 @@ int dy_cmd_code(int argc, char **argv)
         {"max-record", required_argument, NULL, 'M'},
         {"gazetteer", required_argument, NULL, 'G'},
         {"no-enrich", no_argument, NULL, 'N'},
+        {"no-cluster", no_argument, NULL, 'C'},
         {"strict", no_argument, NULL, 'S'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -125,7 +129,7 @@ int dy_cmd_code(int argc, char **argv)
         }
         case 'f':
             if (!strcmp(optarg, "none")) { o.out_fmt = 0; o.out = NULL; break; }
-            if (dy_sink_parse(optarg) < 0) { fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, gdelt, none)\n", optarg); return 2; }
+            if (dy_sink_parse(optarg) < 0) { fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, gdelt, claims, none)\n", optarg); return 2; }
             o.out_fmt = (dy_sink_fmt)dy_sink_parse(optarg);
             break;
         case 'B': o.db_path = optarg; break;
@@ -147,6 +151,7 @@ int dy_cmd_code(int argc, char **argv)
         case 'S': strict = 1; break;
         case 'G': gaz_path = optarg; break;
         case 'N': o.no_enrich = 1; break;
+        case 'C': o.no_cluster = 1; break;
         case 'q': ctx.quiet = 1; break;
         case 'h': fputs(code_usage, stdout); return 0;
         default: fputs(code_usage, stderr); return 2;

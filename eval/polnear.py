@@ -14,11 +14,22 @@ offsets. Distinct predicted spans are compared with the gold Source spans:
   * a gold Source span is found when some predicted span overlaps it;
     recall = found gold spans / gold spans; also reported over the sentences
     where dyad coded an event ("recall where coded"), which separates the
-    attribution detector from the coder's coverage."""
+    attribution detector from the coder's coverage.
+
+The claims measure runs `dyad code -f claims` (every reporting frame,
+coded or not) and compares each claim's source span (byte offsets into the
+article as given, converted to character offsets) with the gold Source
+spans, three ways: overlap (>= 1 character, as above), exact (same start
+and end after trimming spaces and a leading determiner) and head word (the
+spans overlap and their last words are equal, case-insensitively)."""
 import bisect
 import glob
+import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import run_dyad, prf, pct  # noqa: E402
@@ -117,6 +128,133 @@ def evaluate(dyad, train_dir, limit=None, dict_path=None):
             "r_cov": n_gold_cov_found / n_gold_cov if n_gold_cov else 0.0}
 
 
+def run_claims(dyad, records, dict_path=None, jobs=2):
+    """{article id: [claim, ...]} from `dyad code -f claims`."""
+    out = {r["id"]: [] for r in records}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
+                                     encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        path = f.name
+    try:
+        cmd = [dyad, "code", "-q", "-j", str(jobs), "-i", "jsonl", "-f", "claims"]
+        if dict_path:
+            cmd += ["--dict", dict_path]
+        cmd.append(path)
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+        if p.returncode != 0:
+            raise RuntimeError("dyad failed (%d): %s" % (
+                p.returncode, p.stderr.decode("utf-8", "replace")[:500]))
+        for line in p.stdout.decode("utf-8", "replace").splitlines():
+            if line.strip():
+                c = json.loads(line)
+                out.setdefault(c.get("article_id"), []).append(c)
+    finally:
+        os.unlink(path)
+    return out
+
+
+WORD = re.compile(r"\w+")
+DETS = ("the ", "a ", "an ")
+
+
+def norm_span(text, sp):
+    """Span without surrounding spaces and a leading determiner."""
+    a, b = sp
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    low = text[a:b].lower()
+    for d in DETS:
+        if low.startswith(d) and len(low) > len(d):
+            a += len(d)
+            break
+    return (a, b)
+
+
+def head(text, sp):
+    w = WORD.findall(text[sp[0]:sp[1]])
+    return w[-1].lower() if w else ""
+
+
+def evaluate_claims(dyad, arts, dict_path=None):
+    res = run_claims(dyad, [{"id": a["id"], "date": "2016-01-01", "text": a["text"]}
+                            for a in arts], dict_path=dict_path)
+    tot = {"claims": 0, "with_source": 0, "pred": 0, "gold": 0}
+    ok = {"overlap": [0, 0], "exact": [0, 0], "head": [0, 0]}  # [pred ok, gold found]
+    for a in arts:
+        text, gold = a["text"], a["gold"]
+        b2c = {}
+        raw = text.encode("utf-8")
+        ci = 0
+        for bi in range(len(raw) + 1):
+            if bi == len(raw) or (raw[bi] & 0xC0) != 0x80:
+                b2c[bi] = ci
+                ci += 1
+        preds = set()
+        for c in res.get(a["id"], []):
+            tot["claims"] += 1
+            sp = (c.get("spans") or {}).get("source")
+            if not sp:
+                continue
+            tot["with_source"] += 1
+            preds.add((b2c.get(sp[0], 0), b2c.get(sp[1], 0)))
+        preds = sorted(preds)
+        tot["pred"] += len(preds)
+        tot["gold"] += len(gold)
+        gn = [norm_span(text, g) for g in gold]
+        pn = [norm_span(text, p) for p in preds]
+        gh = [head(text, g) for g in gold]
+        ph = [head(text, p) for p in preds]
+        gold_starts = [g[0] for g in gold]
+
+        def near(p):
+            i = bisect.bisect_left(gold_starts, p[1])
+            return range(max(0, i - 30), i)
+        for k, p in enumerate(preds):
+            cand = [j for j in near(p) if overlaps(p, gold[j])]
+            ok["overlap"][0] += bool(cand)
+            ok["exact"][0] += any(gn[j] == pn[k] for j in cand)
+            ok["head"][0] += any(gh[j] == ph[k] and ph[k] for j in cand)
+        pstarts = [p[0] for p in preds]
+        for j, g in enumerate(gold):
+            i = bisect.bisect_left(pstarts, g[1])
+            cand = [k for k in range(max(0, i - 30), i) if overlaps(preds[k], g)]
+            ok["overlap"][1] += bool(cand)
+            ok["exact"][1] += any(gn[j] == pn[k] for k in cand)
+            ok["head"][1] += any(gh[j] == ph[k] and ph[k] for k in cand)
+    m = dict(tot)
+    for key, (po, gf) in ok.items():
+        p, r, f = prf(po, m["pred"] - po, m["gold"] - gf)
+        m[key] = {"p": p, "r": r, "f1": f, "pred_ok": po, "gold_found": gf}
+    return m
+
+
+def load_articles(train_dir, limit=None):
+    texts = sorted(glob.glob(os.path.join(train_dir, "text", "*.txt")))
+    if limit:
+        texts = texts[:limit]
+    arts = []
+    for t in texts:
+        base = os.path.basename(t)[:-4]
+        anns = sorted(glob.glob(os.path.join(train_dir, "attributions", base + "_*.ann")))
+        if not anns:
+            continue
+        with open(t, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        arts.append({"id": base, "text": text, "gold": load_ann(anns[0])})
+    return arts
+
+
+def show_claims(m):
+    print("  claims (-f claims, every reporting frame): %d claims, %d with a source, "
+          "%d distinct source spans" % (m["claims"], m["with_source"], m["pred"]))
+    for key, label in (("overlap", "overlap"), ("exact", "exact"), ("head", "head word")):
+        x = m[key]
+        print("    %-9s P %.3f  R %.3f  F1 %.3f" % (label, x["p"], x["r"], x["f1"]))
+
+
 def show(m):
     print("PolNeAR: %d articles, %d gold sources; dyad %d events, %d with an attribution" % (
         m["articles"], m["gold"], m["events"], m["attr_events"]))
@@ -134,4 +272,6 @@ if __name__ == "__main__":
     ap.add_argument("--limit", type=int)
     ap.add_argument("--dict")
     a = ap.parse_args()
-    show(evaluate(a.dyad, os.path.join(a.data, "polnear/train"), a.limit, a.dict))
+    train = os.path.join(a.data, "polnear/train")
+    show(evaluate(a.dyad, train, a.limit, a.dict))
+    show_claims(evaluate_claims(a.dyad, load_articles(train, a.limit), a.dict))

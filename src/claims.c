@@ -23,19 +23,20 @@ enum {
     CF_ING = 1u << 4,    /* participle of a clause: "..., saying S" */
     CF_DENY = 1u << 5,
     CF_CONFIRM = 1u << 6,
-    CF_TAIL = 1u << 7    /* only after its content: "S," he continued */
+    CF_TAIL = 1u << 7,   /* only after its content: "S," he continued */
+    CF_MIND = 1u << 8    /* thinking or wanting: "I think", "you know" are hedges */
 };
 
 typedef struct cue_word {
     const char *w;
-    uint8_t fl;
+    uint16_t fl;
 } cue_word;
 
 /* dyad's own list of cues: saying, writing, asking, thinking, wanting,
  * showing and judging verbs, in the forms that carry a subject. */
 static const cue_word cues[] = {
-    { "said", CF_INV | CF_PART }, { "says", CF_INV }, { "say", 0 },
-    { "told", CF_OBJ | CF_PART }, { "tells", CF_OBJ }, { "tell", CF_OBJ },
+    { "said", CF_INV | CF_PART }, { "says", CF_INV }, { "say", CF_MIND },
+    { "told", CF_OBJ | CF_PART }, { "tells", CF_OBJ }, { "tell", CF_OBJ | CF_MIND },
     { "added", CF_INV | CF_PART }, { "adds", CF_INV }, { "wrote", CF_INV }, { "writes", CF_INV },
     { "asked", CF_INV | CF_PART | CF_OBJ }, { "asks", CF_INV | CF_OBJ },
     { "noted", CF_INV | CF_PART }, { "notes", CF_INV | CF_NOUN },
@@ -58,14 +59,14 @@ static const cue_word cues[] = {
     { "complained", CF_INV }, { "boasted", CF_INV }, { "wondered", CF_INV },
     { "answered", CF_INV }, { "testified", 0 }, { "hinted", 0 },
     { "suggested", CF_PART }, { "suggests", 0 }, { "suggest", 0 },
-    { "think", 0 }, { "thinks", 0 }, { "thought", CF_PART | CF_NOUN },
-    { "believe", 0 }, { "believes", 0 }, { "believed", CF_PART },
-    { "know", 0 }, { "knows", 0 }, { "knew", 0 }, { "feel", 0 }, { "feels", 0 },
-    { "fear", CF_NOUN }, { "fears", CF_NOUN }, { "feared", CF_PART },
-    { "hope", CF_NOUN }, { "hopes", CF_NOUN }, { "hoped", 0 },
-    { "expect", 0 }, { "expects", 0 }, { "want", 0 }, { "wants", 0 }, { "wanted", CF_PART },
-    { "worry", CF_NOUN }, { "worries", CF_NOUN }, { "agreed", CF_PART }, { "agree", 0 },
-    { "agrees", 0 }, { "show", CF_NOUN }, { "shows", CF_NOUN }, { "showed", CF_PART },
+    { "think", CF_MIND }, { "thinks", CF_MIND }, { "thought", CF_PART | CF_NOUN | CF_MIND },
+    { "believe", CF_MIND }, { "believes", CF_MIND }, { "believed", CF_PART | CF_MIND },
+    { "know", CF_MIND }, { "knows", CF_MIND }, { "knew", CF_MIND }, { "feel", CF_MIND }, { "feels", CF_MIND },
+    { "fear", CF_NOUN | CF_MIND }, { "fears", CF_NOUN | CF_MIND }, { "feared", CF_PART | CF_MIND },
+    { "hope", CF_NOUN | CF_MIND }, { "hopes", CF_NOUN | CF_MIND }, { "hoped", CF_MIND },
+    { "expect", CF_MIND }, { "expects", CF_MIND }, { "want", CF_MIND }, { "wants", CF_MIND }, { "wanted", CF_PART | CF_MIND },
+    { "worry", CF_NOUN | CF_MIND }, { "worries", CF_NOUN | CF_MIND }, { "agreed", CF_PART | CF_MIND }, { "agree", CF_MIND },
+    { "agrees", CF_MIND }, { "show", CF_NOUN }, { "shows", CF_NOUN }, { "showed", CF_PART },
     { "found", CF_PART }, { "finds", 0 }, { "indicated", CF_PART }, { "indicates", 0 },
     { "revealed", CF_PART }, { "reveals", 0 }, { "called", CF_PART }, { "calls", CF_NOUN },
     { "urged", CF_PART }, { "urges", 0 }, { "accused", CF_PART }, { "accuses", 0 },
@@ -75,6 +76,26 @@ static const cue_word cues[] = {
     { "pledged", CF_PART }, { "proposed", CF_PART }, { "estimated", CF_PART },
     { "endorsed", CF_PART }, { "defended", CF_PART }, { "questioned", CF_PART },
     { "doubted", CF_PART }, { "demanded", CF_PART }, { "demands", CF_NOUN },
+    { "expressed", CF_PART }, { "expresses", 0 }, { "accuse", 0 }, { "urge", 0 },
+    { "criticize", 0 }, { "criticizes", 0 }, { "praises", 0 }, { "describe", 0 },
+    { "announce", 0 }, { "endorse", 0 }, { "endorses", 0 }, { "supports", 0 },
+    { "supported", CF_PART }, { "opposes", 0 }, { "opposed", CF_PART }, { "backed", CF_PART },
+    { "slammed", CF_PART }, { "blasted", CF_PART }, { "mocked", CF_PART },
+    { "pointed", CF_PART }, { "cited", CF_PART }, { "cites", 0 },
+    { "touted", CF_PART }, { "touts", 0 }, { "promise", CF_NOUN }, { "vow", CF_NOUN },
+    { "threatened", CF_PART }, { "threatens", 0 }, { "demand", CF_NOUN },
+    { "admits", CF_INV }, { "admit", 0 }, { "acknowledges", CF_INV }, { "apologized", 0 },
+    { "condemned", CF_PART }, { "condemns", 0 }, { "denounced", CF_PART },
+    { "lamented", CF_INV }, { "reiterated", CF_INV | CF_PART }, { "repeated", CF_PART },
+    { "signaled", CF_PART }, { "projected", CF_PART }, { "considers", 0 },
+    { "considered", CF_PART }, { "insist", 0 }, { "questions", CF_NOUN }, { "warn", 0 },
+    { "predict", 0 }, { "estimate", CF_NOUN }, { "estimates", CF_NOUN }, { "recommended", CF_PART },
+    { "recommends", 0 }, { "advised", CF_PART }, { "decried", 0 }, { "charged", CF_PART },
+    { "charges", CF_NOUN }, { "labeled", CF_PART }, { "branded", CF_PART }, { "dubbed", CF_PART },
+    { "responds", CF_INV }, { "replies", CF_INV }, { "announcing", CF_ING },
+    { "declined", 0 }, { "refused", 0 }, { "sought", CF_PART }, { "seeks", 0 },
+    { "plans", CF_NOUN }, { "planned", CF_PART }, { "intends", 0 },
+    { "oppose", 0 },
     { "denied", CF_PART | CF_DENY }, { "denies", CF_DENY }, { "deny", CF_DENY },
     { "dismissed", CF_PART | CF_DENY }, { "rejected", CF_PART | CF_DENY },
     { "rejects", CF_DENY }, { "disputed", CF_PART | CF_DENY }, { "refuted", CF_DENY },
@@ -115,13 +136,20 @@ static const char *const np_stops[] = {
     "however", "meanwhile", "instead", "also", "to", "not", "is", "are", "was", "were",
     "be", "been", "said", "says", "told", "whom", "since", "once", "indeed", "yet",
     "later", "earlier", "recently", "even", "still", "just", "thus", "therefore", "again",
-    "like", "who", "which", "it", "this", "there", "these", "those", NULL
+    "like", "who", "which", "it", "this", "there", "these", "those", "by", NULL
 };
 /* Words that end a source after an inverted cue ("said X in a statement"). */
 static const char *const inv_stops[] = {
     "in", "on", "at", "during", "who", "which", "that", "when", "adding", "saying", "while",
     "after", "before", "last", "yesterday", "today", "according", "to", "told", "and",
     "because", "as", "noting", "referring", "speaking", "citing", "of", NULL
+};
+/* First words of a clause inserted between a source and its cue. */
+static const char *const apposit_rel[] = { "who", "which", "whose", NULL };
+static const char *const apposit_soft[] = {
+    "a", "an", "the", "his", "her", "their", "its", "also", "now", "then", "both", "in",
+    "at", "on", "during", "while", "after", "speaking", "citing", "according", "however",
+    "meanwhile", "for", "like", NULL
 };
 static const char *const pronouns[] = {
     "he", "she", "they", "we", "i", "you", "it", "who", NULL
@@ -140,7 +168,7 @@ static const char *const hyp_words[] = {
     "perhaps", "potentially", "maybe", NULL
 };
 static const char *const neg_words[] = {
-    "not", "n't", "never", "neither", "nor", NULL
+    "not", "n't", "never", "neither", "nor", "no", NULL
 };
 static const char *const unverified_words[] = {
     "unverified", "unconfirmed", "uncorroborated", "unsubstantiated", NULL
@@ -243,11 +271,11 @@ static int short_after(const dy_doc *d, uint32_t v, uint32_t end)
 /* Trim boundaries and a leading "that" from content [*f, *l]; 0 when empty. */
 static int trim_content(const dy_doc *d, uint32_t *f, uint32_t *l)
 {
-    while (*f < *l && (is_bound(d, *f) && d->toks[*f].kind != DY_TOK_QUOTE))
+    while (*f < *l && is_bound(d, *f))
         (*f)++;
     if (*f < *l && dy_en_eq(d, *f, "that"))
         (*f)++;
-    while (*l > *f && is_bound(d, *l) && d->toks[*l].kind != DY_TOK_QUOTE)
+    while (*l > *f && is_bound(d, *l))
         (*l)--;
     /* a quote alone at either end that is not part of the content */
     if (*f == *l && is_bound(d, *f))
@@ -260,7 +288,7 @@ static int trim_content(const dy_doc *d, uint32_t *f, uint32_t *l)
 static int np_before(const dy_doc *d, uint32_t sf, uint32_t sl, uint32_t *f, uint32_t *l)
 {
     uint32_t b = sl;
-    int words = 0;
+    int words = 0, fl;
     if (sl <= sf)
         return 0;
     /* a pronoun right before the cue is the whole source */
@@ -298,7 +326,10 @@ static int np_before(const dy_doc *d, uint32_t sf, uint32_t sl, uint32_t *f, uin
             b--;
             continue;
         }
-        if (is_bound(d, t) || dy_en_in(d, t, np_stops) >= 0 || cue_flags(d, t) >= 0)
+        if (is_bound(d, t) || dy_en_in(d, t, np_stops) >= 0)
+            break;
+        fl = cue_flags(d, t);
+        if (fl >= 0 && !(fl & CF_NOUN))
             break;
         if (dy_en_in(d, t, pronouns) >= 0)
             break;
@@ -426,6 +457,26 @@ static int cue_frame(const dy_doc *d, uint32_t s, uint32_t sf, uint32_t end, uin
     sl = skip_aux(d, sf, v, fl, &passive);
     if (passive)
         return 0;
+    if (sl > sf + 2 && dy_en_punct_in(d, sl - 1, ")")) {
+        /* "Kasich (who has 25 delegates) said" */
+        uint32_t o = sl - 1;
+        while (o > sf && sl - 1 - o <= 16 && !dy_en_punct_in(d, o, "("))
+            o--;
+        if (dy_en_punct_in(d, o, "("))
+            sl = o;
+    }
+    if (sl > sf + 2 && dy_en_punct_in(d, sl - 1, ",")) {
+        /* "Officials, who spoke on condition of anonymity, said": the
+         * phrase before the inserted clause */
+        uint32_t c0 = sl - 1;
+        while (c0 > sf && sl - 1 - c0 <= 14 && !is_bound(d, c0 - 1))
+            c0--;
+        if (c0 > sf + 1 && dy_en_punct_in(d, c0 - 1, ",") && c0 < sl - 1 &&
+            (dy_en_in(d, c0, apposit_rel) >= 0 ||
+             (dy_en_in(d, c0, apposit_soft) >= 0 &&
+              !((fl & CF_INV) && np_after(d, v, last_word(d, sf, end), &spf, &spl)))))
+            sl = c0 - 1;
+    }
     if (np_before(d, sf, sl, &spf, &spl)) {
         c->has_sp = 1;
         c->sp_first = spf;
@@ -455,8 +506,10 @@ static int cue_frame(const dy_doc *d, uint32_t s, uint32_t sf, uint32_t end, uin
         return 1;
     }
     /* inverted: "S," said X */
-    if ((fl & CF_INV) && sl == v && v > sf && is_bound(d, v - 1) && v < lw &&
-        short_after(d, v, end) && np_after(d, v, lw, &spf, &spl)) {
+    if ((fl & CF_INV) && sl == v && v > sf && v < lw &&
+        (dy_en_punct_in(d, v - 1, ",") || d->toks[v - 1].kind == DY_TOK_QUOTE) &&
+        np_after(d, v, lw, &spf, &spl) &&
+        (spl == lw || is_bound(d, spl + 1) || dy_en_in(d, spl + 1, inv_stops) >= 0)) {
         c->has_sp = 1;
         c->sp_first = spf;
         c->sp_last = spl;
@@ -522,8 +575,8 @@ static void stretch_quotes(const dy_doc *d, cand *c)
         return;
     if (c->c_first > c->cue_last) {
         /* head frame: the quote must be open at the end of the sentence */
-        uint32_t q = quotes_in(d, c->c_first, end - 1);
-        if (q % 2 == 0 || quotes_in(d, c->c_first, c->c_first) == 0)
+        uint32_t q = quotes_in(d, c->cue_last + 1, end - 1);
+        if (q % 2 == 0 || quotes_in(d, c->cue_last + 1, c->c_first) == 0)
             return;
         for (uint32_t s = c->s + 1; s < d->nsents && s <= c->s + QUOTE_SPAN; s++) {
             const dy_sentence *t = &d->sents[s];
@@ -579,6 +632,41 @@ static int content_status(const dy_doc *d, const cand *c)
     return DY_ST_CLAIMED;
 }
 
+/* Words that make a capitalised run a place or an institution, not a
+ * person ("New York", "White House"). */
+static const char *const not_person[] = {
+    "house", "street", "york", "states", "department", "party", "times", "news", "post",
+    "committee", "court", "senate", "congress", "university", "county", "city", "state",
+    "america", "republicans", "democrats", "washington", "council", "union", "nations",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+/* Nearest run of 2 to 4 capitalised words before token t (a person's name,
+ * most of the time): sets [*f, *l]. */
+static int name_before(const dy_doc *d, uint32_t t, uint32_t *f, uint32_t *l)
+{
+    uint32_t lo = t > 400 ? t - 400 : 0;
+    for (uint32_t k = t; k-- > lo;) {
+        uint32_t b = k, bad = 0;
+        if (!is_cap(d, k))
+            continue;
+        while (b > lo && is_cap(d, b - 1) && k - b < 4)
+            b--;
+        if (b < k && (d->toks[b].flags & DY_TF_SENT_START) && dy_en_in(d, b, opener_words) >= 0)
+            b++;
+        for (uint32_t j = b; j <= k; j++)
+            bad |= dy_en_in(d, j, not_person) >= 0 || dy_en_in(d, j, pronouns) >= 0 ||
+                    dy_en_in(d, j, opener_words) >= 0;
+        if (k - b >= 1 && k - b <= 3 && !bad) {
+            *f = b;
+            *l = k;
+            return 1;
+        }
+        k = b;
+    }
+    return 0;
+}
+
 static int is_name_source(const dy_doc *d, const dy_claim *c, uint32_t sp_last_tok)
 {
     return c->source.len && is_cap(d, sp_last_tok) && dy_en_in(d, sp_last_tok, pronouns) < 0 &&
@@ -615,6 +703,13 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
             if (fl < 0)
                 continue;
             if (cue_frame(doc, s, sf, end, i, fl, &found, from, &c)) {
+                /* "I said", "you know", "we think": a speaker inside a
+                 * quote talking of themselves or their listener; the
+                 * claim is the quote's */
+                if (c.has_sp && c.sp_first == c.sp_last &&
+                    (dy_en_eq(doc, c.sp_first, "i") || dy_en_eq(doc, c.sp_first, "you") ||
+                     ((fl & CF_MIND) && dy_en_eq(doc, c.sp_first, "we"))))
+                    continue;
                 stretch_quotes(doc, &c);
                 if ((rc = push(a, &found, &c)) != 0)
                     return rc;
@@ -646,8 +741,14 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
             last_tok[k] = f->sp_last;
             if (f->sp_first == f->sp_last &&
                 (dy_en_eq(doc, f->sp_first, "he") || dy_en_eq(doc, f->sp_first, "she"))) {
+                uint32_t nf, nl;
+                if (name_before(doc, f->sp_first, &nf, &nl)) {
+                    o->resolved_off = doc->toks[nf].off;
+                    o->resolved_len = doc->toks[nl].off + doc->toks[nl].len - o->resolved_off;
+                }
                 for (uint32_t j = k; j-- > 0;) {
-                    if (!is_name_source(doc, &cl[j], last_tok[j]))
+                    if (!is_name_source(doc, &cl[j], last_tok[j]) ||
+                        (o->resolved_len && cl[j].source.off < o->resolved_off))
                         continue;
                     o->resolved_off = cl[j].source.off;
                     o->resolved_len = cl[j].source.len;

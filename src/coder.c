@@ -58,7 +58,31 @@ typedef struct evt {
     int32_t evtloc;
 } evt;
 
+/* Buffers reused from one sentence to the next within a document, so that
+ * the arena grows with the longest sentence, not with their number. */
+typedef struct scratch {
+    char *f; uint32_t *fo; size_t capf;
+    word *w; size_t capw;
+    char *up; size_t capup;
+    struct synt *s; size_t caps;
+    litent *lits; int32_t caplits;
+    struct tag *tags; int32_t captags;
+    struct evt *ev; int32_t capev;
+} scratch;
+
+/* A buffer of at least need elements of elsz bytes, from the arena when
+ * the one kept in *p is too small. */
+static void *sc_buf(dy_arena *a, void *p, size_t *cap, size_t need, size_t elsz)
+{
+    if (p && *cap >= need) return p;
+    size_t nc = need < 64 ? 64 : need + need / 2;
+    void *q = dy_arena_alloc(a, nc * elsz);
+    if (q) *cap = nc;
+    return q;
+}
+
 typedef struct cx {
+    scratch *sc;
     const dy_dict *d;
     const dy_code_opts *o;
     dy_arena *a;
@@ -89,20 +113,45 @@ typedef struct cx {
     int oom;
     int skip_noverb, noverb;         /* fast path for sentences without a verb */
     uint64_t litbloom[64];           /* literals of the sentence's words (4096-bit filter) */
+    uint32_t litkinds;               /* LK_* bits of those literals */
 } cx;
 
 static uint32_t bloom_bit(uint32_t lit) { return (lit * 0x9E3779B1u) >> 20; }
 
+/* May some word of the sentence have literal lit? (no false negatives) */
+static int lit_maybe(const cx *c, uint32_t lit)
+{
+    uint32_t b = bloom_bit(lit);
+    return (c->litbloom[b >> 6] & (1ull << (b & 63))) != 0;
+}
+
+/* Can a member of synset root syn start here? No member can when each one
+ * starts with a literal that no word has. */
+static int synset_possible(const cx *c, uint32_t syn)
+{
+    const dy_dict *d = c->d;
+    const dy_root *r = &d->roots[syn];
+    for (uint32_t i = 0; i < r->npat; i++) {
+        const dy_pattern *pt = &d->pats[r->pat0 + i];
+        if (!pt->nph) return 1;
+        const dy_pel *e0 = &d->pels[pt->ph];
+        if ((e0->conn & DC_SYN) || e0->tok < DL_SYMBOL_LIMIT || lit_maybe(c, e0->tok)) return 1;
+    }
+    return 0;
+}
+
 /* Can pattern p (index in d->pats) match this sentence? No when one of its
- * required literals occurs in no word (the filter has no false negatives). */
+ * required literals occurs in no word, or a required synset has no member
+ * that can start. */
 static int pattern_possible(const cx *c, uint32_t p)
 {
     const dy_dict *d = c->d;
     if (!d->preq) return 1;
     const uint32_t *rq = d->reqlits + d->preq[p].first;
     for (uint32_t i = 0; i < d->preq[p].n; i++) {
-        uint32_t b = bloom_bit(rq[i]);
-        if (!(c->litbloom[b >> 6] & (1ull << (b & 63)))) return 0;
+        if (rq[i] & DY_REQ_SYN) {
+            if (!synset_possible(c, rq[i] & ~DY_REQ_SYN)) return 0;
+        } else if (!lit_maybe(c, rq[i])) return 0;
     }
     return 1;
 }
@@ -117,6 +166,8 @@ static int32_t newtag(cx *c, uint16_t type, uint32_t index)
         if (!t) { c->oom = 1; return -1; }
         c->tags = t;
         c->captags = nc;
+        c->sc->tags = t;
+        c->sc->captags = nc;
     }
     int32_t i = c->ntags++;
     c->tags[i].type = type;
@@ -263,18 +314,52 @@ static int root_is_null_verb(const cx *c, uint32_t root)
 
 /* ---------------------------------------------------------------- filtering */
 
+/* ASCII character classes (the C locale's), without a ctype call per byte */
+enum { CL_LOWER = 1, CL_UPPER = 2, CL_DIGIT = 4, CL_PUNCT = 8, CL_SPACE = 16 };
+static const uint8_t cclass[128] = {
+    ['\t'] = CL_SPACE, ['\n'] = CL_SPACE, ['\v'] = CL_SPACE, ['\f'] = CL_SPACE, ['\r'] = CL_SPACE, [' '] = CL_SPACE,
+    ['!'] = CL_PUNCT, ['"'] = CL_PUNCT, ['#'] = CL_PUNCT, ['$'] = CL_PUNCT, ['%'] = CL_PUNCT, ['&'] = CL_PUNCT,
+    ['\''] = CL_PUNCT, ['('] = CL_PUNCT, [')'] = CL_PUNCT, ['*'] = CL_PUNCT, ['+'] = CL_PUNCT, [','] = CL_PUNCT,
+    ['-'] = CL_PUNCT, ['.'] = CL_PUNCT, ['/'] = CL_PUNCT, [':'] = CL_PUNCT, [';'] = CL_PUNCT, ['<'] = CL_PUNCT,
+    ['='] = CL_PUNCT, ['>'] = CL_PUNCT, ['?'] = CL_PUNCT, ['@'] = CL_PUNCT, ['['] = CL_PUNCT, ['\\'] = CL_PUNCT,
+    [']'] = CL_PUNCT, ['^'] = CL_PUNCT, ['_'] = CL_PUNCT, ['`'] = CL_PUNCT, ['{'] = CL_PUNCT, ['|'] = CL_PUNCT,
+    ['}'] = CL_PUNCT, ['~'] = CL_PUNCT,
+    ['0'] = CL_DIGIT, ['1'] = CL_DIGIT, ['2'] = CL_DIGIT, ['3'] = CL_DIGIT, ['4'] = CL_DIGIT,
+    ['5'] = CL_DIGIT, ['6'] = CL_DIGIT, ['7'] = CL_DIGIT, ['8'] = CL_DIGIT, ['9'] = CL_DIGIT,
+    ['a'] = CL_LOWER, ['b'] = CL_LOWER, ['c'] = CL_LOWER, ['d'] = CL_LOWER, ['e'] = CL_LOWER, ['f'] = CL_LOWER,
+    ['g'] = CL_LOWER, ['h'] = CL_LOWER, ['i'] = CL_LOWER, ['j'] = CL_LOWER, ['k'] = CL_LOWER, ['l'] = CL_LOWER,
+    ['m'] = CL_LOWER, ['n'] = CL_LOWER, ['o'] = CL_LOWER, ['p'] = CL_LOWER, ['q'] = CL_LOWER, ['r'] = CL_LOWER,
+    ['s'] = CL_LOWER, ['t'] = CL_LOWER, ['u'] = CL_LOWER, ['v'] = CL_LOWER, ['w'] = CL_LOWER, ['x'] = CL_LOWER,
+    ['y'] = CL_LOWER, ['z'] = CL_LOWER,
+    ['A'] = CL_UPPER, ['B'] = CL_UPPER, ['C'] = CL_UPPER, ['D'] = CL_UPPER, ['E'] = CL_UPPER, ['F'] = CL_UPPER,
+    ['G'] = CL_UPPER, ['H'] = CL_UPPER, ['I'] = CL_UPPER, ['J'] = CL_UPPER, ['K'] = CL_UPPER, ['L'] = CL_UPPER,
+    ['M'] = CL_UPPER, ['N'] = CL_UPPER, ['O'] = CL_UPPER, ['P'] = CL_UPPER, ['Q'] = CL_UPPER, ['R'] = CL_UPPER,
+    ['S'] = CL_UPPER, ['T'] = CL_UPPER, ['U'] = CL_UPPER, ['V'] = CL_UPPER, ['W'] = CL_UPPER, ['X'] = CL_UPPER,
+    ['Y'] = CL_UPPER, ['Z'] = CL_UPPER,
+};
+#define CC(ch) ((ch) < 128 ? cclass[(ch)] : 0)
+
 /* Filter text[0..len) (absolute offset base) into words. */
 static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
 {
     /* filtered characters with their source offsets */
-    char *f = dy_arena_alloc(c->a, (size_t)len * 3 + 4);
-    uint32_t *fo = dy_arena_alloc(c->a, ((size_t)len * 3 + 4) * sizeof *fo);
-    if (!f || !fo) return DY_ENOMEM;
+    scratch *sc = c->sc;
+    size_t capf = sc->capf;
+    char *f = sc_buf(c->a, sc->f, &capf, (size_t)len * 3 + 4, 1);
+    if (!f) return DY_ENOMEM;
+    if (f != sc->f) {
+        uint32_t *nfo = dy_arena_alloc(c->a, capf * sizeof *nfo);
+        if (!nfo) return DY_ENOMEM;
+        sc->f = f;
+        sc->fo = nfo;
+        sc->capf = capf;
+    }
+    uint32_t *fo = sc->fo;
     uint32_t k = 0;
     c->recaps = 1;
     for (uint32_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if (ch < 128 && islower(ch)) c->recaps = 0;
+        if (CC(ch) & CL_LOWER) c->recaps = 0;
         if (ch == '/' && i + 1 < len && text[i + 1] == '*') {
             i += 2;
             while (i + 1 < len && !(text[i] == '*' && text[i + 1] == '/')) i++;
@@ -283,23 +368,23 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
         }
         unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
         unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
-        if (ch < 128 && ispunct(ch)) {
+        if (CC(ch) & CL_PUNCT) {
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')') {
                 f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
             } else if (ch == ',') {
-                if (!isdigit(prev) || !isdigit(next)) {
+                if (!(CC(prev) & CL_DIGIT) || !(CC(next) & CL_DIGIT)) {
                     f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
                 }
             } else if (ch == '.') {
-                if (isdigit(prev) && isdigit(next)) { f[k] = '.'; fo[k++] = base + i; }
-                else if (prev < 128 && isupper(prev)) { f[k] = '.'; fo[k++] = base + i; }
+                if ((CC(prev) & CL_DIGIT) && (CC(next) & CL_DIGIT)) { f[k] = '.'; fo[k++] = base + i; }
+                else if (CC(prev) & CL_UPPER) { f[k] = '.'; fo[k++] = base + i; }
                 else { f[k] = ' '; fo[k++] = base + i; }
             } else if (ch == '\'' || ch == '$') {
                 f[k] = (char)ch; fo[k++] = base + i;
             } else if (ch == '"') {
                 f[k] = ' '; fo[k++] = base + i; f[k] = '"'; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
             } else { f[k] = ' '; fo[k++] = base + i; }
-        } else if (ch < 128 && isspace(ch)) {
+        } else if (CC(ch) & CL_SPACE) {
             f[k] = ' '; fo[k++] = base + i;
         } else {
             f[k] = (char)ch; fo[k++] = base + i;
@@ -311,8 +396,12 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
     /* count words */
     int32_t nw = 0;
     for (uint32_t i = 0; i < k; i++) if (f[i] != ' ' && (i == 0 || f[i - 1] == ' ')) nw++;
-    c->w = dy_arena_calloc(c->a, (size_t)nw + 1, sizeof *c->w);
+    sc->w = c->w = sc_buf(c->a, sc->w, &sc->capw, (size_t)nw + 1, sizeof *c->w);
     if (!c->w) return DY_ENOMEM;
+    memset(c->w, 0, ((size_t)nw + 1) * sizeof *c->w);
+    /* upper-case word texts, each NUL-terminated: at most k + nw bytes */
+    char *upbuf = sc->up = sc_buf(c->a, sc->up, &sc->capup, (size_t)k + (size_t)nw + 1, 1);
+    if (!upbuf) return DY_ENOMEM;
     c->n = 0;
     int first = 1;
     for (uint32_t i = 0; i < k;) {
@@ -320,18 +409,18 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
         uint32_t j = i;
         while (j < k && f[j] != ' ') j++;
         word *wd = &c->w[c->n++];
-        char *up = dy_arena_alloc(c->a, j - i + 1);
-        if (!up) return DY_ENOMEM;
+        char *up = upbuf;
+        upbuf += j - i + 1;
         for (uint32_t q = i; q < j; q++) {
             unsigned char ch = (unsigned char)f[q];
-            up[q - i] = (char)(ch < 128 ? toupper(ch) : ch);
+            up[q - i] = (char)((CC(ch) & CL_LOWER) ? ch - 32 : ch);
         }
         up[j - i] = '\0';
         wd->up = up;
         wd->uplen = j - i;
         wd->off = fo[i];
         wd->len = fo[j - 1] - fo[i] + 1;
-        if (!c->recaps && (unsigned char)f[i] < 128 && isupper((unsigned char)f[i])) {
+        if (!c->recaps && (CC((unsigned char)f[i]) & CL_UPPER)) {
             if (first) { wd->flags = F_INITCAP; first = 0; }
             else wd->flags = F_MIDCAP;
         }
@@ -361,9 +450,12 @@ static int word_literals(cx *c, word *wd)
             if (!l) return DY_ENOMEM;
             c->lits = l;
             c->caplits = nc;
+            c->sc->lits = l;
+            c->sc->caplits = nc;
         }
         c->lits[c->nlits].lit = id;
         c->lits[c->nlits].exact = (uint8_t)(L == wd->uplen);
+        c->litkinds |= d->litkind[id];
         uint32_t b = bloom_bit(id);
         c->litbloom[b >> 6] |= 1ull << (b & 63);
         c->nlits++;
@@ -476,10 +568,11 @@ static void make_synt(cx *c)
         for (int32_t li = 0; li < wd->nlit; li++) {
             uint32_t lit = c->lits[wd->lit0 + li].lit;
             for (uint32_t e = d->rsfirst[lit]; e < d->rsfirst[lit + 1]; e++) try_root(c, i, li, d->rsingle[e], &b);
-            if (!nx || !(d->litflags[lit] & 1)) continue;
+            uint32_t pm = nx ? d->litpair[lit] : 0;
+            if (!pm) continue;
             for (int32_t lj = 0; lj < nx->nlit; lj++) {
                 uint32_t l2 = c->lits[nx->lit0 + lj].lit;
-                if (!(d->litflags[l2] & 2)) continue;
+                if (!(pm & dy_rpair_bit(l2))) continue;
                 const dy_rpair *p = dy_rpair_find(d, lit, l2);
                 if (!p) continue;
                 for (uint32_t e = 0; e < p->n; e++) try_root(c, i, li, d->rpairroots[p->first + e], &b);
@@ -613,7 +706,7 @@ static void mark_subordinate(cx *c)
         if (skipSegment(c, &i, WT_COMPOUND)) continue;
         if (wt(c, i) == WT_COMMA) {
             int32_t pstart = i;
-            if (i >= o->comma_bmin && i <= o->comma_bmax) {
+            if (pstart > 0 && i >= o->comma_bmin && i <= o->comma_bmax) {
                 addtag(c, &c->s[0].head, WT_SUBORD, sub);
                 addtag(c, &c->s[pstart - 1].tail, WT_SUBORD, sub);
                 sub++;
@@ -1093,7 +1186,14 @@ static int compSynset(cx *c)
     const dy_pel *pe = &c->P[c->pi];
     const dy_root *r = &c->d->roots[pe->tok];
     for (uint32_t i = 0; i < r->npat; i++) {
-        int m = checksubPattern(c, &c->d->pats[r->pat0 + i]);
+        const dy_pattern *pt = &c->d->pats[r->pat0 + i];
+        /* a member whose first element is a literal that no word has fails
+           at once, before any side effect: skip it */
+        if (pt->nph) {
+            const dy_pel *e0 = &c->d->pels[pt->ph];
+            if (!(e0->conn & DC_SYN) && e0->tok >= DL_SYMBOL_LIMIT && !lit_maybe(c, e0->tok)) continue;
+        }
+        int m = checksubPattern(c, pt);
         if (m) return m;
     }
     return 0;
@@ -1232,6 +1332,8 @@ static evt *push_evt(cx *c)
         if (!e) { c->oom = 1; return NULL; }
         c->ev = e;
         c->capev = nc;
+        c->sc->ev = e;
+        c->sc->capev = nc;
     }
     if (c->nev >= 512) return NULL;   /* TABARI caps events per sentence */
     evt *e = &c->ev[c->nev++];
@@ -1512,7 +1614,7 @@ static int parse_sentence(cx *c, const char *text, uint32_t base, uint32_t len)
     int rc = make_words(c, text, base, len);
     if (rc) return rc;
     if (c->n < c->o->min_words) return 0;   /* too short: the caller skips it */
-    c->s = dy_arena_alloc(c->a, ((size_t)c->n + 8) * sizeof *c->s);
+    c->sc->s = c->s = sc_buf(c->a, c->sc->s, &c->sc->caps, (size_t)c->n + 8, sizeof *c->s);
     if (!c->s) return DY_ENOMEM;
     for (int32_t i = 0; i < c->n + 8; i++) {
         c->s[i].wtype = i >= c->n ? WT_HALT : WT_NULL;
@@ -1526,13 +1628,23 @@ static int parse_sentence(cx *c, const char *text, uint32_t base, uint32_t len)
         if ((rc = word_literals(c, wd))) return rc;
         if (isdigit((unsigned char)wd->up[0]) && !wd->nlit) wd->number = 1;
     }
+    if (c->skip_noverb && !(c->o->def_src || c->o->def_tar) && (c->litkinds & (LK_VERB | LK_ACTOR)) != (LK_VERB | LK_ACTOR)) {
+        /* no word can start a verb, or none an actor or agent: see below */
+        c->noverb = 1;
+        return 0;
+    }
     make_synt(c);
     if (c->skip_noverb) {
-        /* no verb root: no event can come out of this sentence; when nobody
-           asks for the outcome, the rest of the parse is not needed */
-        int32_t i = 0;
-        while (i < c->n && c->s[i].wtype != WT_VERB) i++;
-        if (i == c->n) { c->noverb = 1; return c->oom ? DY_ENOMEM : 0; }
+        /* no verb root, or (without default actors) no actor or agent root:
+           no event can come out of this sentence; when nobody asks for the
+           outcome, the rest of the parse is not needed */
+        int verb = 0, hasact = c->o->def_src || c->o->def_tar;
+        for (int32_t i = 0; i < c->n && !(verb && hasact); i++) {
+            uint8_t t = c->s[i].wtype;
+            if (t == WT_VERB) verb = 1;
+            else if (t == WT_ACTOR || t == WT_AGENT) hasact = 1;
+        }
+        if (!verb || !hasact) { c->noverb = 1; return c->oom ? DY_ENOMEM : 0; }
     }
     mark_nouns(c);
     if (c->o->convert_agents) convert_agents(c);
@@ -1616,10 +1728,16 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
     dy_event *all = NULL;
     uint32_t nall = 0, capall = 0;
     int last = DY_CO_NOEVENT;
+    scratch sc;
+    memset(&sc, 0, sizeof sc);
     for (uint32_t si = 0; si < doc->nsents; si++) {
         const dy_sentence *st = &doc->sents[si];
         cx c;
         memset(&c, 0, sizeof c);
+        c.sc = &sc;
+        c.lits = sc.lits; c.caplits = sc.caplits;
+        c.tags = sc.tags; c.captags = sc.captags;
+        c.ev = sc.ev; c.capev = sc.capev;
         c.d = d;
         c.o = o;
         c.a = a;

@@ -4,6 +4,7 @@
  * the final indexing step (patterns sorted longest first, roots indexed by
  * their first literal). Format readers live in dict_tabari.c. */
 #include "dict_int.h"
+#include "image.h"
 #include "dyad.h"
 #include <ctype.h>
 #include <dirent.h>
@@ -247,6 +248,7 @@ done:
 int dy_dict_load(dy_dict **out, const char *path, dy_dict_diag_fn diag, void *ctx)
 {
     *out = NULL;
+    if (path && !is_dir(path) && dy_image_is(path)) return dy_image_load(out, path, diag, ctx);
     dy_dict *d = dict_new();
     if (!d) return DY_ENOMEM;
     dy_diag dg = { diag, ctx };
@@ -297,6 +299,9 @@ static int build_rootindex(dy_dict *d)
     d->rsingle = malloc((size_t)(d->nroots ? d->nroots : 1) * sizeof *d->rsingle);
     if (!tr || !d->rsfirst || !d->rsingle) goto fail;
     uint32_t ntr = 0;
+    free(d->litkind);
+    d->litkind = calloc(d->nlits ? d->nlits : 1, 1);
+    if (!d->litkind) goto fail;
     /* pass 1: classify; count singles per literal */
     for (uint32_t r = 1; r < d->nroots; r++) {
         const dy_root *rt = &d->roots[r];
@@ -304,6 +309,8 @@ static int build_rootindex(dy_dict *d)
         const dy_pel *pe = &d->pels[rt->ph];
         uint32_t lit = pe->tok;
         if (lit < DL_SYMBOL_LIMIT || lit >= d->nlits) continue;
+        d->litkind[lit] |= rt->wtype == WT_VERB ? LK_VERB
+                         : (rt->wtype == WT_ACTOR || rt->wtype == WT_AGENT) ? LK_ACTOR : LK_OTHER;
         if (rt->nph >= 2 && !(pe->conn & DC_PART) && !(pe[1].conn & DC_SYN) &&
             pe[1].tok >= DL_SYMBOL_LIMIT && pe[1].tok < d->nlits) {
             tr[ntr].l1 = lit;
@@ -353,13 +360,10 @@ static int build_rootindex(dy_dict *d)
     d->rpairroots = malloc((size_t)(ntr ? ntr : 1) * sizeof *d->rpairroots);
     if (!d->rpairs || !d->rpairroots) goto fail;
     uint32_t mask = (1u << bits) - 1u;
-    free(d->litflags);
-    d->litflags = calloc(d->nlits ? d->nlits : 1, 1);
-    if (!d->litflags) goto fail;
-    for (uint32_t k = 0; k < ntr; k++) {
-        d->litflags[tr[k].l1] |= 1;
-        d->litflags[tr[k].l2] |= 2;
-    }
+    free(d->litpair);
+    d->litpair = calloc(d->nlits ? d->nlits : 1, sizeof *d->litpair);
+    if (!d->litpair) goto fail;
+    for (uint32_t k = 0; k < ntr; k++) d->litpair[tr[k].l1] |= dy_rpair_bit(tr[k].l2);
     for (uint32_t k = 0; k < ntr;) {
         uint32_t e = k;
         while (e < ntr && tr[e].l1 == tr[k].l1 && tr[e].l2 == tr[k].l2) e++;
@@ -397,7 +401,12 @@ static int build_preq(dy_dict *d)
         d->preq[p].first = d->nreqlits;
         for (uint32_t e = 0; e < pt->nph; e++) {
             const dy_pel *pe = &d->pels[pt->ph + e];
-            if (pe->conn & DC_SYN) continue;
+            if (pe->conn & DC_SYN) {
+                /* a synset outside { | }: one of its members must be possible */
+                if (!depth && pe->tok && pe->tok < d->nroots && pe->tok < DY_REQ_SYN)
+                    d->reqlits[d->nreqlits++] = DY_REQ_SYN | pe->tok;
+                continue;
+            }
             if (pe->tok == DL_OPBR) { depth++; continue; }
             if (pe->tok == DL_CLBR) { if (depth) depth--; continue; }
             if (depth || pe->tok < DL_SYMBOL_LIMIT || pe->tok >= d->nlits) continue;
@@ -422,6 +431,7 @@ static int cmp_tedge(const void *a, const void *b)
 static int build_trie(dy_dict *d)
 {
     free(d->tnodes); d->tnodes = NULL;
+    free(d->tbytes); d->tbytes = NULL;
     d->ntnodes = 0;
     size_t total = 1;
     for (uint32_t i = DL_SYMBOL_LIMIT; i < d->nlits; i++) total += d->lits[i].len;
@@ -462,7 +472,8 @@ static int build_trie(dy_dict *d)
     first = calloc((size_t)n + 1, sizeof *first);
     queue = malloc((size_t)n * sizeof *queue);
     d->tnodes = calloc(n, sizeof *d->tnodes);
-    if (!first || !queue || !d->tnodes) goto done;
+    d->tbytes = calloc(n, 1);
+    if (!first || !queue || !d->tnodes || !d->tbytes) goto done;
     for (uint32_t k = 0; k < ne; k++) first[ed[k].parent + 1]++;
     for (uint32_t k = 0; k < n; k++) first[k + 1] += first[k];
     /* breadth-first: queue[j] is the old id of new node j */
@@ -473,9 +484,10 @@ static int build_trie(dy_dict *d)
         dy_tnode *t = &d->tnodes[j];
         t->lit = lit[old];
         t->first = qn;
-        t->nch = (uint16_t)(first[old + 1] - first[old]);
+        t->nch = first[old + 1] - first[old];
         for (uint32_t k = first[old]; k < first[old + 1]; k++) {
-            d->tnodes[qn].byte = ed[k].byte;
+            if (t->nch <= 4) t->cb[k - first[old]] = ed[k].byte;
+            d->tbytes[qn] = ed[k].byte;
             queue[qn++] = ed[k].child;
         }
     }
@@ -545,6 +557,7 @@ int dy_dict_finish(dy_dict *d)
     for (uint32_t i = 0; i < d->nlits; i++) d->lits[i].start = 0;
     d->nstarts = 1;
     if (dy_dict_grow((void **)&d->starts, &d->capstarts, d->nroots + 1, sizeof *d->starts)) return DY_ENOMEM;
+    d->starts[0].root = d->starts[0].next = 0;
     /* append in load order: keep a tail pointer per literal via a scan */
     uint32_t *tail = calloc(d->nlits ? d->nlits : 1, sizeof *tail);
     if (!tail) return DY_ENOMEM;
@@ -562,6 +575,12 @@ int dy_dict_finish(dy_dict *d)
     }
     free(tail);
     if (build_trie(d) || build_preq(d) || build_rootindex(d)) return DY_ENOMEM;
+    dy_dict_build_vocab(d);
+    return 0;
+}
+
+void dy_dict_build_vocab(dy_dict *d)
+{
     /* the lower-case vocabulary for tokenizers */
     dy_intern_free(&d->vocab);
     d->vocab = dy_intern_new(NULL);
@@ -575,7 +594,6 @@ int dy_dict_finish(dy_dict *d)
             dy_intern_add(d->vocab, buf, n);
         }
     }
-    return 0;
 }
 
 const dy_intern *dy_dict_vocab(const dy_dict *d)
@@ -606,9 +624,20 @@ void dy_dict_free(dy_dict **dp)
 {
     if (!dp || !*dp) return;
     dy_dict *d = *dp;
+    if (d->image) {
+        /* a compiled image: the arrays live in the read-only mapping */
+        dy_image_unmap(d);
+        for (uint32_t i = 0; i < d->nfiles; i++) free(d->files[i]);
+        free(d->files);
+        free(d->petr);
+        dy_intern_free(&d->vocab);
+        free(d);
+        *dp = NULL;
+        return;
+    }
     free(d->chars); free(d->strs); free(d->shash);
     free(d->lits); free(d->lhash); free(d->starts);
-    free(d->tnodes); free(d->litflags);
+    free(d->tnodes); free(d->tbytes); free(d->litpair); free(d->litkind);
     free(d->preq); free(d->reqlits);
     free(d->rsfirst); free(d->rsingle); free(d->rpairs); free(d->rpairroots);
     free(d->pels); free(d->roots); free(d->pats);

@@ -89,17 +89,25 @@ typedef struct dy_lit {
 
 typedef struct dy_startent { uint32_t root, next; } dy_startent;
 
-/* the literals a pattern cannot match without (outside { | } and synsets):
- * reqlits[first .. first+n) */
+/* what a pattern cannot match without (outside { | }): reqlits[first ..
+ * first+n) are literal ids, or DY_REQ_SYN | root for a synset element (one
+ * of the synset's members must be able to start at some word) */
+#define DY_REQ_SYN 0x80000000u
 typedef struct dy_preq { uint32_t first, n; } dy_preq;
+
+enum { LK_VERB = 1, LK_ACTOR = 2, LK_OTHER = 4 };   /* d->litkind bits */
 
 /* roots whose first two phrase elements are literals l1 l2 (l2 right after
  * l1): rpairroots[first .. first+n), in load order */
 typedef struct dy_rpair { uint32_t l1, l2, first, n; } dy_rpair;
 
-/* literal trie node: children are tnodes[first .. first+nch), sorted by
- * byte; byte labels the edge into this node; lit = literal ending here */
-typedef struct dy_tnode { uint32_t first, lit; uint16_t nch; uint8_t byte, pad; } dy_tnode;
+/* literal trie node: children are nodes first .. first+nch-1, sorted by
+ * the byte that labels the edge into them (d->tbytes[child]); lit = the
+ * literal ending here (0 = none) */
+typedef struct dy_tnode {
+    uint32_t first, lit, nch;
+    uint8_t cb[4];         /* the children's bytes when nch <= 4: one cache line per step */
+} dy_tnode;
 
 struct dy_dict {
     /* string pool */
@@ -114,9 +122,12 @@ struct dy_dict {
        so that the hot top levels share cache lines; node 0 is the root.
        Lets the coder find every literal that a word starts with in one walk
        over its bytes. */
-    dy_tnode *tnodes; uint32_t ntnodes;
-    /* per literal: bit 1 = first literal of some dy_rpair, bit 2 = second */
-    uint8_t *litflags;
+    dy_tnode *tnodes; uint8_t *tbytes; uint32_t ntnodes;
+    /* per literal l1: a 32-bit filter of the second literals l2 of the
+       dy_rpairs starting with l1 (bit dy_rpair_bit(l2)); 0 = no pair */
+    uint32_t *litpair;
+    /* per literal: LK_* bits, the word types of the roots it starts */
+    uint8_t *litkind;
     /* roots indexed for the coder (built by dy_dict_finish), load order kept:
        rsingle[rsfirst[lit] .. rsfirst[lit+1]) are the roots starting with lit
        that the next word cannot rule out (one element, or words may be
@@ -146,24 +157,34 @@ struct dy_dict {
     uint32_t nerrors, nwarnings;
     uint32_t nactors, nagents, nverbs, npatterns, nsynsets, nnouns;
     struct dy_petr *petr;                        /* PETRARCH discards/issues (dict_petr.c), may be NULL */
+    /* a set loaded from a compiled image (image.c): the arrays above point
+       into this read-only mapping and are not freed one by one */
+    void *image; size_t image_len;
 };
 
 /* One step in the literal trie: the child of node by byte b, 0 = none. */
 static inline uint32_t dy_trie_step(const dy_dict *d, uint32_t node, unsigned char b)
 {
-    const dy_tnode *t = d->tnodes;
-    uint32_t lo = t[node].first, hi = lo + t[node].nch;
-    while (hi - lo > 8) {
+    const dy_tnode *t = &d->tnodes[node];
+    if (t->nch <= 4) {
+        for (uint32_t k = 0; k < t->nch; k++) if (t->cb[k] == b) return t->first + k;
+        return 0;
+    }
+    const uint8_t *tb = d->tbytes;
+    uint32_t lo = t->first, hi = lo + t->nch;
+    while (hi - lo > 16) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (t[mid].byte < b) lo = mid + 1;
+        if (tb[mid] < b) lo = mid + 1;
         else hi = mid + 1;
     }
     for (; lo < hi; lo++) {
-        if (t[lo].byte == b) return lo;
-        if (t[lo].byte > b) return 0;
+        if (tb[lo] == b) return lo;
+        if (tb[lo] > b) return 0;
     }
     return 0;
 }
+
+static inline uint32_t dy_rpair_bit(uint32_t l2) { return 1u << ((l2 * 0x9E3779B1u) >> 27); }
 
 /* The roots starting with literal l1 whose second literal is l2, or NULL. */
 static inline const dy_rpair *dy_rpair_find(const dy_dict *d, uint32_t l1, uint32_t l2)
@@ -188,6 +209,7 @@ int dy_dict_addroot(dy_dict *d, dy_root *r);                    /* returns index
 uint32_t dy_dict_pel(dy_dict *d, uint32_t tok, uint32_t conn);  /* append element */
 int dy_dict_grow(void **p, uint32_t *cap, uint32_t need, size_t elsz);
 int dy_dict_finish(dy_dict *d);                                 /* sort patterns, index */
+void dy_dict_build_vocab(dy_dict *d);                           /* d->vocab from the literals */
 
 /* dict_tabari.c */
 typedef struct dy_diag { dy_dict_diag_fn fn; void *ctx; } dy_diag;

@@ -1,6 +1,7 @@
 /* emit.c — JSON Lines, TSV and GDELT 2.0 event formatting (see emit.h). */
 #include "emit.h"
 #include "cameo.h"
+#include "claims.h"
 #include <string.h>
 
 int dy_sink_parse(const char *name)
@@ -8,6 +9,7 @@ int dy_sink_parse(const char *name)
     if (!strcmp(name, "jsonl") || !strcmp(name, "json")) return DY_OUT_JSONL;
     if (!strcmp(name, "tsv") || !strcmp(name, "petrarch")) return DY_OUT_TSV;
     if (!strcmp(name, "gdelt")) return DY_OUT_GDELT;
+    if (!strcmp(name, "claims")) return DY_OUT_CLAIMS;
     return -1;
 }
 
@@ -277,8 +279,10 @@ void dy_emit_gdelt(dy_buf *b, const dy_doc *doc, unsigned long long *seq)
         if (e->quad_class) dy_buf_printf(b, "%d", e->quad_class);
         dy_buf_putc(b, '\t');
         if (e->has_goldstein) dy_buf_num(b, e->goldstein);
-        /* NumMentions NumSources NumArticles AvgTone: one report until clustering */
-        dy_buf_puts(b, "\t1\t1\t1\t\t");
+        /* NumMentions NumSources NumArticles (from the event's cluster when
+         * known, else this one report) and AvgTone (not computed) */
+        dy_buf_printf(b, "\t%u\t%u\t%u\t\t", e->num_mentions ? e->num_mentions : 1,
+                      e->num_sources ? e->num_sources : 1, e->num_articles ? e->num_articles : 1);
         /* Actor1Geo_* and Actor2Geo_*: 8 empty columns each */
         dy_buf_puts(b, "\t\t\t\t\t\t\t\t");
         dy_buf_puts(b, "\t\t\t\t\t\t\t\t");
@@ -309,5 +313,7 @@ void dy_emit_doc(dy_buf *b, dy_sink_fmt fmt, const dy_doc *doc, unsigned long lo
     case DY_OUT_JSONL: dy_emit_jsonl(b, doc); break;
     case DY_OUT_TSV: dy_emit_tsv(b, doc); break;
     case DY_OUT_GDELT: dy_emit_gdelt(b, doc, seq); break;
+    /* without the enrichment context: no gazetteer fallback for codes */
+    case DY_OUT_CLAIMS: (void)dy_claims_emit_doc(b, NULL, doc, NULL); break;
     }
 }

@@ -8,9 +8,10 @@
 #include "doc.h"
 #include "event.h"
 
-typedef enum dy_sink_fmt { DY_OUT_JSONL = 1, DY_OUT_TSV, DY_OUT_GDELT } dy_sink_fmt;
+typedef enum dy_sink_fmt { DY_OUT_JSONL = 1, DY_OUT_TSV, DY_OUT_GDELT, DY_OUT_CLAIMS } dy_sink_fmt;
 
-/* "jsonl" "tsv" "gdelt" -> format, or -1. */
+/* "jsonl" "tsv" "gdelt" "claims" -> format, or -1. DY_OUT_CLAIMS writes one
+ * reporting frame a line (claims.h), not events. */
 int dy_sink_parse(const char *name);
 
 void dy_emit_jsonl(dy_buf *b, const dy_doc *doc);

@@ -1,9 +1,11 @@
 /* enrich.c — the enrichment entry point: runs frames (attribution and
  * status), then drops reporting-only events, then quantities, dates and
- * places over the events the coder produced. */
+ * places over the events the coder produced; events inside quotes that
+ * cross sentences get the attribution of the frame at either end (claims.h). */
 #include "enrich.h"
 #include <stdlib.h>
 #include "dyad.h"
+#include "claims.h"
 #include "frame.h"
 #include "quant.h"
 #include "when.h"
@@ -85,6 +87,14 @@ int dy_enrich_doc(const dy_enrich_ctx *ctx, dy_doc *doc, dy_arena *a)
         return rc;
     if (!(ctx && ctx->keep_reporting))
         dy_frame_drop_reporting(doc);
+    {
+        /* quotes that cross sentences: frame.c sees one sentence at a time */
+        dy_claim *cl;
+        uint32_t ncl;
+        if ((rc = dy_claims_find(doc, ctx, a, &cl, &ncl)) != 0)
+            return rc;
+        dy_claims_attribute(doc, cl, ncl);
+    }
     if ((rc = dy_quant_doc(doc, a)) != 0)
         return rc;
     if ((rc = dy_when_doc(doc)) != 0)

@@ -61,6 +61,9 @@ typedef struct dy_event {
     dy_location loc;
     const char *issues;      /* "ISSUE1,ISSUE2" or NULL */
     const char *cluster_id;  /* NULL until clustering */
+    /* The cluster's counts when known (GDELT NumMentions/NumSources/
+     * NumArticles); 0 = unknown, written as 1 (this report alone). */
+    uint32_t num_mentions, num_sources, num_articles;
 } dy_event;
 
 const char *dy_status_name(int status);

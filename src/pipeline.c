@@ -1,6 +1,7 @@
 /* pipeline.c — ordered, batched, multi-threaded coding run (see pipeline.h). */
 #include "pipeline.h"
 #include "clean.h"
+#include "claims.h"
 #include "coder.h"
 #include "dyad.h"
 #include "sent.h"
@@ -14,7 +15,7 @@
 
 #define BATCH_ARTICLES 256
 #define BATCH_BYTES (4u << 20)
-#define LEX_CLEAR_AT 200000   /* unknown-word ids kept per worker before a clear */
+#define LEX_OWN_MAX 32768     /* unknown-word ids kept per worker before a clear: few enough that the table stays in cache */
 
 enum { SLOT_EMPTY, SLOT_FILLED, SLOT_BUSY, SLOT_DONE };
 
@@ -27,7 +28,6 @@ typedef struct slot {
     uint64_t seq;
     int rc;                  /* processing status */
     dy_buf out;
-    unsigned long long gdelt_seq;
 } slot;
 
 typedef struct worker {
@@ -68,13 +68,23 @@ static double now_sec(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Text output is formatted by the workers, except with a database (events
+ * get their cluster ids when stored) and for GDELT (GlobalEventID runs over
+ * the whole output): then the calling thread formats it in input order. */
+static int format_in_order(const dy_run_opts *o)
+{
+    if (o->out_fmt == DY_OUT_CLAIMS) return 0;   /* claims carry no cluster ids */
+    return o->db_path != NULL || o->out_fmt == DY_OUT_GDELT;
+}
+
 /* Process a filled slot: every article, then format the text output. */
 static void process_slot(run *r, slot *s, dy_intern *lex)
 {
     s->rc = DY_OK;
     dy_buf_clear(&s->out);
+    uint32_t lex_base = r->dict ? dy_intern_count(dy_dict_vocab(r->dict)) : 0;
     for (int i = 0; i < s->n; i++) {
-        if (dy_intern_count(lex) > LEX_CLEAR_AT) dy_intern_clear(lex);
+        if (dy_intern_count(lex) > lex_base + LEX_OWN_MAX) dy_intern_clear(lex);
         int rc = dy_process_article(r->dict, r->o->enrich, !r->o->no_enrich, &s->arts[i], lex,
                                     s->arena, &s->docs[i]);
         if (rc < 0) {
@@ -82,7 +92,14 @@ static void process_slot(run *r, slot *s, dy_intern *lex)
             s->docs[i].nevents = 0;
             if (rc == DY_ENOMEM) { s->rc = rc; return; }
         }
-        if (r->o->out_fmt) dy_emit_doc(&s->out, r->o->out_fmt, &s->docs[i], &s->gdelt_seq);
+        if (r->o->out_fmt == DY_OUT_CLAIMS && !format_in_order(r->o)) {
+            if (dy_claims_emit_doc(&s->out, r->o->enrich, &s->docs[i], s->arena) == DY_ENOMEM) {
+                s->rc = DY_ENOMEM;
+                return;
+            }
+        } else if (r->o->out_fmt && !format_in_order(r->o)) {
+            dy_emit_doc(&s->out, r->o->out_fmt, &s->docs[i], NULL);
+        }
     }
     if (!dy_buf_ok(&s->out)) s->rc = DY_ENOMEM;
 }
@@ -165,8 +182,27 @@ static int fill_slot(const dy_run_opts *o, input *in, slot *s, dy_run_stats *st)
 }
 
 /* Write out one processed slot in order: text output then the store. */
+/* Format one article's output in the calling thread, after its put (so
+ * events carry their cluster ids and, for GDELT, their cluster counts). */
+static void emit_after_put(const dy_run_opts *o, slot *s, dy_store *db, dy_doc *doc,
+                           unsigned long long *seq)
+{
+    if (o->out_fmt == DY_OUT_GDELT && db) {
+        for (uint32_t k = 0; k < doc->nevents; k++) {
+            dy_event *e = &doc->events[k];
+            long m, so, ar;
+            if (e->cluster_id && dy_store_cluster_counts(db, e->cluster_id, &m, &so, &ar) == DY_OK) {
+                e->num_mentions = (uint32_t)m;
+                e->num_sources = (uint32_t)so;
+                e->num_articles = (uint32_t)ar;
+            }
+        }
+    }
+    dy_emit_doc(&s->out, o->out_fmt, doc, seq);
+}
+
 static int drain_slot(const dy_run_opts *o, slot *s, dy_store *db, dy_run_stats *st,
-                      char *errmsg, size_t esz)
+                      unsigned long long *seq, char *errmsg, size_t esz)
 {
     if (s->rc < 0) {
         snprintf(errmsg, esz, "processing failed: %s", dy_strerror(s->rc));
@@ -176,10 +212,15 @@ static int drain_slot(const dy_run_opts *o, slot *s, dy_store *db, dy_run_stats 
         st->articles++;
         st->sentences += s->docs[i].nsents;
         st->events += s->docs[i].nevents;
-        if (db && dy_store_put(db, &s->docs[i]) < 0) {
+        if (db && dy_store_put_ex(db, &s->docs[i], o->out_fmt ? s->arena : NULL) < 0) {
             snprintf(errmsg, esz, "database: %s", dy_store_errmsg(db));
             return DY_EDB;
         }
+        if (o->out_fmt && format_in_order(o)) emit_after_put(o, s, db, &s->docs[i], seq);
+    }
+    if (!dy_buf_ok(&s->out)) {
+        snprintf(errmsg, esz, "out of memory");
+        return DY_ENOMEM;
     }
     if (o->out && s->out.len) {
         if (dy_buf_write(&s->out, o->out) < 0) {
@@ -201,8 +242,8 @@ int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *
     dy_store *db = NULL;
     worker *ws = NULL;
     int nstarted = 0;
-    dy_intern *lex0 = NULL;
     double t0 = now_sec(), last_progress = t0;
+    unsigned long long gseq = 0;   /* GDELT GlobalEventID when formatted after the put */
 
     memset(st, 0, sizeof *st);
     memset(&r, 0, sizeof r);
@@ -214,7 +255,7 @@ int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *
     if (nthreads > 64) nthreads = 64;
     r.dict = d;
     r.o = o;
-    r.nslots = nthreads == 1 ? 1 : nthreads * 2;
+    r.nslots = nthreads * 2;
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.cv, NULL);
     r.slots = calloc((size_t)r.nslots, sizeof *r.slots);
@@ -225,6 +266,7 @@ int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *
         if (!r.slots[i].arena) { rc = DY_ENOMEM; snprintf(errmsg, esz, "out of memory"); goto out_slots; }
     }
     if (o->db_path && dy_store_open(&db, o->db_path, 0, errmsg, esz) < 0) { rc = DY_EDB; goto out_slots; }
+    if (db && o->no_cluster) dy_store_set_cluster(db, 0);
     if (o->out && o->out_fmt) {
         dy_buf hb;
         dy_buf_init(&hb);
@@ -233,23 +275,9 @@ int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *
         dy_buf_free(&hb);
     }
 
-    if (nthreads == 1) {
-        lex0 = dy_intern_new(d ? dy_dict_vocab(d) : NULL);
-        if (!lex0) { rc = DY_ENOMEM; snprintf(errmsg, esz, "out of memory"); goto out_db; }
-        slot *s = &r.slots[0];
-        while (fill_slot(o, &in, s, st) > 0) {
-            process_slot(&r, s, lex0);
-            if ((rc = drain_slot(o, s, db, st, errmsg, esz)) < 0) goto out_db;
-            double t = now_sec();
-            if (o->on_progress && t - last_progress >= 1.0) {
-                st->seconds = t - t0;
-                o->on_progress(o->ctx, st, 0);
-                last_progress = t;
-            }
-        }
-        goto done;
-    }
-
+    /* -j 1 too runs its one worker beside this thread, which reads the
+       input and writes the output and the database: ingest, output and
+       the SQLite sink overlap with coding instead of adding to it */
     ws = calloc((size_t)nthreads, sizeof *ws);
     if (!ws) { rc = DY_ENOMEM; snprintf(errmsg, esz, "out of memory"); goto out_db; }
     for (int i = 0; i < nthreads; i++) {
@@ -282,7 +310,7 @@ int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *
             pthread_mutex_lock(&r.mu);
             while (es->state != SLOT_DONE) pthread_cond_wait(&r.cv, &r.mu);
             pthread_mutex_unlock(&r.mu);
-            rc = drain_slot(o, es, db, st, errmsg, esz);
+            rc = drain_slot(o, es, db, st, &gseq, errmsg, esz);
             pthread_mutex_lock(&r.mu);
             es->state = SLOT_EMPTY;
             pthread_mutex_unlock(&r.mu);
@@ -308,12 +336,10 @@ out_threads:
     }
     free(ws);
     if (rc < 0) goto out_db;
-done:
     if (o->out && fflush(o->out) != 0 && rc == DY_OK) { rc = DY_EIO; snprintf(errmsg, esz, "write error on output"); }
 out_db:
     if (in.rd) dy_reader_close(&in.rd);
     if (db && dy_store_close(&db) < 0 && rc == DY_OK) { rc = DY_EDB; snprintf(errmsg, esz, "database: commit failed"); }
-    dy_intern_free(&lex0);
 out_slots:
     for (int i = 0; i < r.nslots; i++) {
         dy_arena_free(&r.slots[i].arena);

@@ -33,6 +33,7 @@ typedef struct dy_run_opts {
     const char *db_path;     /* SQLite database or NULL */
     const dy_enrich_ctx *enrich; /* attribution/status/quantities/dates/places; NULL = defaults, no gazetteer */
     int no_enrich;           /* skip the enrichment layers entirely */
+    int no_cluster;          /* with db_path: do not cluster events */
     dy_run_err_fn on_error;
     dy_run_progress_fn on_progress;
     void *ctx;

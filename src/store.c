@@ -769,7 +769,7 @@ static int drop_empty(dy_store *s)
     return DY_OK;
 }
 
-static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
+static int put_event(dy_store *s, const dy_doc *doc, dy_event *e, dy_arena *a)
 {
     const dy_article *art = doc->article;
     sqlite3_stmt *st = s->st[ST_INS_EV];
@@ -782,6 +782,15 @@ static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
     cid[0] = '\0';
     if (s->cluster && (rc = assign_cluster(s, doc, e, cid)) < 0)
         return rc;
+    if (a && cid[0]) {
+        /* give the caller the id too, for its text output */
+        const char *copy = dy_arena_strndup(a, cid, strlen(cid));
+        if (!copy) {
+            snprintf(s->err, sizeof s->err, "out of memory");
+            return DY_ENOMEM;
+        }
+        e->cluster_id = copy;
+    }
     /* Fixed-size code fields may lack their NUL in a hand-made event. */
     memcpy(cameo, e->cameo, sizeof cameo);
     cameo[sizeof cameo - 1] = '\0';
@@ -863,7 +872,7 @@ static int put_event(dy_store *s, const dy_doc *doc, const dy_event *e)
 }
 
 /* Everything of one article, inside the open transaction. */
-static int put_article(dy_store *s, const dy_doc *doc)
+static int put_article(dy_store *s, const dy_doc *doc, dy_arena *a)
 {
     const dy_article *art = doc->article;
     const char *id = art->id ? art->id : "";
@@ -940,9 +949,9 @@ static int put_article(dy_store *s, const dy_doc *doc)
         bind_span(st, doc, sn->start, sn->end > sn->start ? sn->end - sn->start : 0, 3, 5);
         if (sn->end <= sn->start) {
             /* An empty sentence keeps its position. */
-            uint32_t a = orig_off(doc, sn->start);
-            sqlite3_bind_int64(st, 3, a);
-            sqlite3_bind_int64(st, 4, a);
+            uint32_t at = orig_off(doc, sn->start);
+            sqlite3_bind_int64(st, 3, at);
+            sqlite3_bind_int64(st, 4, at);
             sqlite3_bind_text(st, 5, "", 0, SQLITE_STATIC);
         }
         if ((rc = step_done(s, st, "insert sentence")) < 0)
@@ -951,7 +960,7 @@ static int put_article(dy_store *s, const dy_doc *doc)
 
     s->ntally = 0;
     for (uint32_t i = 0; doc->events && i < doc->nevents; i++)
-        if ((rc = put_event(s, doc, &doc->events[i])) < 0)
+        if ((rc = put_event(s, doc, &doc->events[i], a)) < 0)
             return rc;
     if (s->ntouched && (rc = drop_empty(s)) < 0)
         return rc;
@@ -984,6 +993,11 @@ static int commit(dy_store *s)
 
 int dy_store_put(dy_store *s, const dy_doc *doc)
 {
+    return dy_store_put_ex(s, doc, NULL);
+}
+
+int dy_store_put_ex(dy_store *s, const dy_doc *doc, dy_arena *a)
+{
     int rc;
     if (!s || !doc || !doc->article)
         return DY_EINVAL;
@@ -998,7 +1012,7 @@ int dy_store_put(dy_store *s, const dy_doc *doc)
     }
     if ((rc = step_done(s, s->st[ST_SAVEPOINT], "savepoint")) < 0)
         return rc;
-    rc = put_article(s, doc);
+    rc = put_article(s, doc, a);
     if (rc < 0) {
         /* Nothing of a failed article stays; the batch goes on. */
         sqlite3_step(s->st[ST_ROLLBACK_TO]);
@@ -1398,4 +1412,29 @@ out_stmts:
     sqlite3_finalize(c);
     sqlite3_finalize(m);
     return rc;
+}
+
+int dy_store_cluster_counts(dy_store *s, const char *cluster_id, long *num_mentions,
+                            long *num_sources, long *num_articles)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!s || !cluster_id || cluster_id[0] != 'c' || !num_mentions || !num_sources || !num_articles)
+        return DY_EINVAL;
+    if (sqlite3_prepare_v2(s->db, "SELECT num_mentions, num_sources, num_articles FROM clusters WHERE id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, DY_EDB, "cluster counts");
+    sqlite3_bind_int64(st, 1, strtoll(cluster_id + 1, NULL, 10));
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *num_mentions = (long)sqlite3_column_int64(st, 0);
+        *num_sources = (long)sqlite3_column_int64(st, 1);
+        *num_articles = (long)sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return DY_OK;
+    if (rc == SQLITE_DONE)
+        return DY_ENOTFOUND;
+    return fail(s, DY_EDB, "cluster counts");
 }

@@ -6,6 +6,7 @@
 #ifndef DY_STORE_H
 #define DY_STORE_H
 #include <stdio.h>
+#include "arena.h"
 #include "doc.h"
 #include "event.h"
 
@@ -22,6 +23,9 @@ int dy_store_open(dy_store **s, const char *path, int readonly, char *errmsg, si
  * a missing QuadClass/Goldstein/PLOVER is filled from the CAMEO table.
  * DY_EINVAL on a read-only store. */
 int dy_store_put(dy_store *s, const dy_doc *doc);
+/* The same, and when a is not NULL each clustered event's cluster_id is set
+ * (a copy in arena a) so that text output written afterwards carries it. */
+int dy_store_put_ex(dy_store *s, const dy_doc *doc, dy_arena *a);
 /* Event clustering at put (default on): each event that can be clustered
  * (see cluster.h) joins the stored cluster reporting the same event, or
  * starts one, in the article's transaction; its cluster_id ("c42") is
@@ -54,6 +58,12 @@ typedef struct dy_cluster_query {
  * are listed per outlet, never averaged). DY_ENOTFOUND when the database
  * has no cluster tables (made by an older dyad). */
 int dy_store_clusters(dy_store *s, const dy_cluster_query *q, FILE *out);
+/* The counts of stored cluster cluster_id ("c42"), e.g. for GDELT's
+ * NumMentions / NumSources / NumArticles. DY_ENOTFOUND when there is no
+ * such cluster. Works on read-only and writing stores (a writer sees its
+ * own pending batch). */
+int dy_store_cluster_counts(dy_store *s, const char *cluster_id, long *num_mentions,
+                            long *num_sources, long *num_articles);
 /* Last SQLite error message (borrowed). */
 const char *dy_store_errmsg(const dy_store *s);
 

@@ -70,6 +70,20 @@ head -1 "$T/o.tsv" | grep -q '^date	source	target	cameo' && ok || no "tsv header
 bad=$(awk -F'\t' 'NF != 61' "$T/o.gdelt" | wc -l)
 [ "$bad" -eq 0 ] && ok || no "gdelt rows must have 61 columns ($bad bad)"
 
+# GDELT ids are unique over the whole output, whatever the thread count
+"$DYAD" code -q -j 2 -f gdelt examples/articles.jsonl examples/articles.jsonl >"$T/o2.gdelt" 2>/dev/null
+dups=$(cut -f1 "$T/o2.gdelt" | sort | uniq -d | wc -l)
+[ "$dups" -eq 0 ] && [ -s "$T/o2.gdelt" ] && ok || no "GlobalEventID repeated ($dups)"
+
+# with --db, JSON Lines carry the cluster ids the store assigned
+"$DYAD" code -q --db "$T/c.db" examples/articles.jsonl >"$T/c.jsonl" 2>/dev/null
+nc=$(grep -c '"cluster_id":"c[0-9]*"' "$T/c.jsonl"); ne=$(wc -l < "$T/c.jsonl")
+[ "$nc" -gt 0 ] && ok || no "no cluster ids in JSONL with --db ($nc of $ne)"
+db_ids=$(sqlite3 "$T/c.db" "select count(*) from events where cluster_id is not null")
+[ "$db_ids" = "$nc" ] && ok || no "cluster ids in JSONL ($nc) differ from the database ($db_ids)"
+"$DYAD" code -q --db "$T/nc.db" --no-cluster examples/articles.jsonl >"$T/nc.jsonl" 2>/dev/null
+grep -q '"cluster_id":"c' "$T/nc.jsonl" && no "--no-cluster still clusters" || ok
+
 # --- SQLite store: re-run replaces, stats
 DB="$T/t.db"
 "$DYAD" code -q -f none --db "$DB" examples/articles.jsonl 2>"$T/err"; [ $? -eq 0 ] && ok || no "--db run: $(cat "$T/err")"

@@ -331,6 +331,11 @@ TEST(store_replace_keeps_counts)
         CHECK(mem && strstr(mem, "\"num_mentions\":2"));
         free(mem);
         CHECK_INT(dy_store_clusters(s, NULL, stdout), DY_EINVAL);
+        long m = 0, src = 0, arts = 0;
+        CHECK_INT(dy_store_cluster_counts(s, "c1", &m, &src, &arts), DY_OK);
+        CHECK_INT(m * 100 + src * 10 + arts, 211);
+        CHECK_INT(dy_store_cluster_counts(s, "c99", &m, &src, &arts), DY_ENOTFOUND);
+        CHECK_INT(dy_store_cluster_counts(s, "x1", &m, &src, &arts), DY_EINVAL);
         dy_store_close(&s);
     }
     rm_db();
