@@ -19,6 +19,11 @@ if [ ! -x "$DYAD" ]; then
 fi
 WORK="$BUILD/eval"
 mkdir -p "$WORK"
-exec python3 eval/evaluate.py --dyad "$DYAD" --data "$DATA" \
+python3 eval/evaluate.py --dyad "$DYAD" --data "$DATA" \
   --gazetteer "$BUILD/gen/gazetteer.tsv" --work "$WORK" --misses \
   --out "${EVAL_OUT:-eval/RESULTS.md}" --command "make eval"
+rc=$?
+echo
+echo "== clusters on UCDP (B-cubed over headlines that got an event)"
+python3 eval/cluster_ucdp.py "$BUILD" || rc=1
+exit $rc

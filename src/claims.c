@@ -33,80 +33,80 @@ typedef struct cue_word {
 } cue_word;
 
 /* dyad's own list of cues: saying, writing, asking, thinking, wanting,
- * showing and judging verbs, in the forms that carry a subject. */
+ * showing and judging verbs, in the forms that carry a subject. Sorted by
+ * word (strcmp order): cue_flags() searches it by bisection. */
 static const cue_word cues[] = {
-    { "said", CF_INV | CF_PART }, { "says", CF_INV }, { "say", CF_MIND },
-    { "told", CF_OBJ | CF_PART }, { "tells", CF_OBJ }, { "tell", CF_OBJ | CF_MIND },
-    { "added", CF_INV | CF_PART }, { "adds", CF_INV }, { "wrote", CF_INV }, { "writes", CF_INV },
-    { "asked", CF_INV | CF_PART | CF_OBJ }, { "asks", CF_INV | CF_OBJ },
-    { "noted", CF_INV | CF_PART }, { "notes", CF_INV | CF_NOUN },
-    { "stated", CF_INV | CF_PART }, { "reported", CF_INV | CF_PART },
-    { "reports", CF_NOUN }, { "announced", CF_INV | CF_PART }, { "announces", 0 },
-    { "declared", CF_INV | CF_PART }, { "insisted", CF_INV }, { "insists", CF_INV },
-    { "insist", 0 }, { "argued", CF_INV | CF_PART }, { "argues", CF_INV }, { "argue", 0 },
-    { "claimed", CF_INV | CF_PART }, { "claims", CF_NOUN }, { "claim", CF_NOUN },
-    { "warned", CF_INV | CF_PART | CF_OBJ }, { "warns", CF_INV | CF_OBJ },
-    { "acknowledged", CF_INV | CF_PART }, { "admitted", CF_INV | CF_PART },
-    { "explained", CF_INV | CF_PART }, { "explains", CF_INV },
-    { "replied", CF_INV }, { "responded", CF_INV }, { "recalled", CF_INV | CF_PART },
-    { "continued", CF_INV | CF_TAIL }, { "tweeted", CF_INV | CF_PART },
-    { "concluded", CF_INV | CF_PART }, { "countered", CF_INV }, { "conceded", CF_INV },
-    { "quipped", CF_INV }, { "joked", CF_INV }, { "stressed", CF_INV | CF_PART },
-    { "emphasized", CF_INV | CF_PART }, { "observed", CF_INV | CF_PART },
-    { "remarked", CF_INV }, { "cautioned", CF_INV }, { "predicted", CF_INV | CF_PART },
-    { "predicts", 0 }, { "contended", CF_INV }, { "maintained", CF_PART },
-    { "asserted", CF_INV | CF_PART }, { "alleged", CF_PART }, { "alleges", 0 },
-    { "complained", CF_INV }, { "boasted", CF_INV }, { "wondered", CF_INV },
-    { "answered", CF_INV }, { "testified", 0 }, { "hinted", 0 },
-    { "suggested", CF_PART }, { "suggests", 0 }, { "suggest", 0 },
-    { "think", CF_MIND }, { "thinks", CF_MIND }, { "thought", CF_PART | CF_NOUN | CF_MIND },
-    { "believe", CF_MIND }, { "believes", CF_MIND }, { "believed", CF_PART | CF_MIND },
-    { "know", CF_MIND }, { "knows", CF_MIND }, { "knew", CF_MIND }, { "feel", CF_MIND }, { "feels", CF_MIND },
-    { "fear", CF_NOUN | CF_MIND }, { "fears", CF_NOUN | CF_MIND }, { "feared", CF_PART | CF_MIND },
-    { "hope", CF_NOUN | CF_MIND }, { "hopes", CF_NOUN | CF_MIND }, { "hoped", CF_MIND },
-    { "expect", CF_MIND }, { "expects", CF_MIND }, { "want", CF_MIND }, { "wants", CF_MIND }, { "wanted", CF_PART | CF_MIND },
-    { "worry", CF_NOUN | CF_MIND }, { "worries", CF_NOUN | CF_MIND }, { "agreed", CF_PART | CF_MIND }, { "agree", CF_MIND },
-    { "agrees", CF_MIND }, { "show", CF_NOUN }, { "shows", CF_NOUN }, { "showed", CF_PART },
-    { "found", CF_PART }, { "finds", 0 }, { "indicated", CF_PART }, { "indicates", 0 },
-    { "revealed", CF_PART }, { "reveals", 0 }, { "called", CF_PART }, { "calls", CF_NOUN },
-    { "urged", CF_PART }, { "urges", 0 }, { "accused", CF_PART }, { "accuses", 0 },
-    { "blamed", CF_PART }, { "blames", 0 }, { "criticized", CF_PART }, { "criticised", CF_PART },
-    { "praised", CF_PART }, { "described", CF_PART }, { "describes", 0 },
-    { "promised", CF_PART }, { "promises", CF_NOUN }, { "vowed", 0 }, { "vows", CF_NOUN },
-    { "pledged", CF_PART }, { "proposed", CF_PART }, { "estimated", CF_PART },
-    { "endorsed", CF_PART }, { "defended", CF_PART }, { "questioned", CF_PART },
-    { "doubted", CF_PART }, { "demanded", CF_PART }, { "demands", CF_NOUN },
-    { "expressed", CF_PART }, { "expresses", 0 }, { "accuse", 0 }, { "urge", 0 },
-    { "criticize", 0 }, { "criticizes", 0 }, { "praises", 0 }, { "describe", 0 },
-    { "announce", 0 }, { "endorse", 0 }, { "endorses", 0 }, { "supports", 0 },
-    { "supported", CF_PART }, { "opposes", 0 }, { "opposed", CF_PART }, { "backed", CF_PART },
-    { "slammed", CF_PART }, { "blasted", CF_PART }, { "mocked", CF_PART },
-    { "pointed", CF_PART }, { "cited", CF_PART }, { "cites", 0 },
-    { "touted", CF_PART }, { "touts", 0 }, { "promise", CF_NOUN }, { "vow", CF_NOUN },
-    { "threatened", CF_PART }, { "threatens", 0 }, { "demand", CF_NOUN },
-    { "admits", CF_INV }, { "admit", 0 }, { "acknowledges", CF_INV }, { "apologized", 0 },
-    { "condemned", CF_PART }, { "condemns", 0 }, { "denounced", CF_PART },
-    { "lamented", CF_INV }, { "reiterated", CF_INV | CF_PART }, { "repeated", CF_PART },
-    { "signaled", CF_PART }, { "projected", CF_PART }, { "considers", 0 },
-    { "considered", CF_PART }, { "insist", 0 }, { "questions", CF_NOUN }, { "warn", 0 },
-    { "predict", 0 }, { "estimate", CF_NOUN }, { "estimates", CF_NOUN }, { "recommended", CF_PART },
-    { "recommends", 0 }, { "advised", CF_PART }, { "decried", 0 }, { "charged", CF_PART },
-    { "charges", CF_NOUN }, { "labeled", CF_PART }, { "branded", CF_PART }, { "dubbed", CF_PART },
-    { "responds", CF_INV }, { "replies", CF_INV }, { "announcing", CF_ING },
-    { "declined", 0 }, { "refused", 0 }, { "sought", CF_PART }, { "seeks", 0 },
-    { "plans", CF_NOUN }, { "planned", CF_PART }, { "intends", 0 },
-    { "oppose", 0 },
-    { "denied", CF_PART | CF_DENY }, { "denies", CF_DENY }, { "deny", CF_DENY },
-    { "dismissed", CF_PART | CF_DENY }, { "rejected", CF_PART | CF_DENY },
-    { "rejects", CF_DENY }, { "disputed", CF_PART | CF_DENY }, { "refuted", CF_DENY },
-    { "confirmed", CF_PART | CF_CONFIRM }, { "confirms", CF_CONFIRM },
-    { "verified", CF_PART | CF_CONFIRM },
-    { "saying", CF_ING }, { "adding", CF_ING }, { "noting", CF_ING }, { "arguing", CF_ING },
-    { "telling", CF_ING | CF_OBJ }, { "suggesting", CF_ING }, { "explaining", CF_ING },
-    { "insisting", CF_ING }, { "warning", CF_ING | CF_NOUN }, { "claiming", CF_ING },
-    { "accusing", CF_ING }, { "calling", CF_ING }, { "citing", CF_ING }, { "asking", CF_ING },
-    { "writing", CF_ING }, { "describing", CF_ING }, { "declaring", CF_ING },
-    { "denying", CF_ING | CF_DENY }, { "confirming", CF_ING | CF_CONFIRM },
+    { "accuse", 0 }, { "accused", CF_PART }, { "accuses", 0 }, { "accusing", CF_ING },
+    { "acknowledged", CF_INV | CF_PART }, { "acknowledges", CF_INV },
+    { "added", CF_INV | CF_PART }, { "adding", CF_ING }, { "adds", CF_INV }, { "admit", 0 },
+    { "admits", CF_INV }, { "admitted", CF_INV | CF_PART }, { "advised", CF_PART },
+    { "agree", CF_MIND }, { "agreed", CF_PART | CF_MIND }, { "agrees", CF_MIND },
+    { "alleged", CF_PART }, { "alleges", 0 }, { "announce", 0 },
+    { "announced", CF_INV | CF_PART }, { "announces", 0 }, { "announcing", CF_ING },
+    { "answered", CF_INV }, { "apologized", 0 }, { "argue", 0 }, { "argued", CF_INV | CF_PART },
+    { "argues", CF_INV }, { "arguing", CF_ING }, { "asked", CF_INV | CF_PART | CF_OBJ },
+    { "asking", CF_ING }, { "asks", CF_INV | CF_OBJ }, { "asserted", CF_INV | CF_PART },
+    { "backed", CF_PART }, { "believe", CF_MIND }, { "believed", CF_PART | CF_MIND },
+    { "believes", CF_MIND }, { "blamed", CF_PART }, { "blames", 0 }, { "blasted", CF_PART },
+    { "boasted", CF_INV }, { "branded", CF_PART }, { "called", CF_PART }, { "calling", CF_ING },
+    { "calls", CF_NOUN }, { "cautioned", CF_INV }, { "charged", CF_PART },
+    { "charges", CF_NOUN }, { "cited", CF_PART }, { "cites", 0 }, { "citing", CF_ING },
+    { "claim", CF_NOUN }, { "claimed", CF_INV | CF_PART }, { "claiming", CF_ING },
+    { "claims", CF_NOUN }, { "complained", CF_INV }, { "conceded", CF_INV },
+    { "concluded", CF_INV | CF_PART }, { "condemned", CF_PART }, { "condemns", 0 },
+    { "confirmed", CF_PART | CF_CONFIRM }, { "confirming", CF_ING | CF_CONFIRM },
+    { "confirms", CF_CONFIRM }, { "considered", CF_PART }, { "considers", 0 },
+    { "contended", CF_INV }, { "continued", CF_INV | CF_TAIL }, { "countered", CF_INV },
+    { "criticised", CF_PART }, { "criticize", 0 }, { "criticized", CF_PART },
+    { "criticizes", 0 }, { "declared", CF_INV | CF_PART }, { "declaring", CF_ING },
+    { "declined", 0 }, { "decried", 0 }, { "defended", CF_PART }, { "demand", CF_NOUN },
+    { "demanded", CF_PART }, { "demands", CF_NOUN }, { "denied", CF_PART | CF_DENY },
+    { "denies", CF_DENY }, { "denounced", CF_PART }, { "deny", CF_DENY },
+    { "denying", CF_ING | CF_DENY }, { "describe", 0 }, { "described", CF_PART },
+    { "describes", 0 }, { "describing", CF_ING }, { "dismissed", CF_PART | CF_DENY },
+    { "disputed", CF_PART | CF_DENY }, { "doubted", CF_PART }, { "dubbed", CF_PART },
+    { "emphasized", CF_INV | CF_PART }, { "endorse", 0 }, { "endorsed", CF_PART },
+    { "endorses", 0 }, { "estimate", CF_NOUN }, { "estimated", CF_PART },
+    { "estimates", CF_NOUN }, { "expect", CF_MIND }, { "expects", CF_MIND },
+    { "explained", CF_INV | CF_PART }, { "explaining", CF_ING }, { "explains", CF_INV },
+    { "expressed", CF_PART }, { "expresses", 0 }, { "fear", CF_NOUN | CF_MIND },
+    { "feared", CF_PART | CF_MIND }, { "fears", CF_NOUN | CF_MIND }, { "feel", CF_MIND },
+    { "feels", CF_MIND }, { "finds", 0 }, { "found", CF_PART }, { "hinted", 0 },
+    { "hope", CF_NOUN | CF_MIND }, { "hoped", CF_MIND }, { "hopes", CF_NOUN | CF_MIND },
+    { "indicated", CF_PART }, { "indicates", 0 }, { "insist", 0 }, { "insisted", CF_INV },
+    { "insisting", CF_ING }, { "insists", CF_INV }, { "intends", 0 }, { "joked", CF_INV },
+    { "knew", CF_MIND }, { "know", CF_MIND }, { "knows", CF_MIND }, { "labeled", CF_PART },
+    { "lamented", CF_INV }, { "maintained", CF_PART }, { "mocked", CF_PART },
+    { "noted", CF_INV | CF_PART }, { "notes", CF_INV | CF_NOUN }, { "noting", CF_ING },
+    { "observed", CF_INV | CF_PART }, { "oppose", 0 }, { "opposed", CF_PART }, { "opposes", 0 },
+    { "planned", CF_PART }, { "plans", CF_NOUN }, { "pledged", CF_PART },
+    { "pointed", CF_PART }, { "praised", CF_PART }, { "praises", 0 }, { "predict", 0 },
+    { "predicted", CF_INV | CF_PART }, { "predicts", 0 }, { "projected", CF_PART },
+    { "promise", CF_NOUN }, { "promised", CF_PART }, { "promises", CF_NOUN },
+    { "proposed", CF_PART }, { "questioned", CF_PART }, { "questions", CF_NOUN },
+    { "quipped", CF_INV }, { "recalled", CF_INV | CF_PART }, { "recommended", CF_PART },
+    { "recommends", 0 }, { "refused", 0 }, { "refuted", CF_DENY },
+    { "reiterated", CF_INV | CF_PART }, { "rejected", CF_PART | CF_DENY },
+    { "rejects", CF_DENY }, { "remarked", CF_INV }, { "repeated", CF_PART },
+    { "replied", CF_INV }, { "replies", CF_INV }, { "reported", CF_INV | CF_PART },
+    { "reports", CF_NOUN }, { "responded", CF_INV }, { "responds", CF_INV },
+    { "revealed", CF_PART }, { "reveals", 0 }, { "said", CF_INV | CF_PART }, { "say", CF_MIND },
+    { "saying", CF_ING }, { "says", CF_INV }, { "seeks", 0 }, { "show", CF_NOUN },
+    { "showed", CF_PART }, { "shows", CF_NOUN }, { "signaled", CF_PART },
+    { "slammed", CF_PART }, { "sought", CF_PART }, { "stated", CF_INV | CF_PART },
+    { "stressed", CF_INV | CF_PART }, { "suggest", 0 }, { "suggested", CF_PART },
+    { "suggesting", CF_ING }, { "suggests", 0 }, { "supported", CF_PART }, { "supports", 0 },
+    { "tell", CF_OBJ | CF_MIND }, { "telling", CF_ING | CF_OBJ }, { "tells", CF_OBJ },
+    { "testified", 0 }, { "think", CF_MIND }, { "thinks", CF_MIND },
+    { "thought", CF_PART | CF_NOUN | CF_MIND }, { "threatened", CF_PART }, { "threatens", 0 },
+    { "told", CF_OBJ | CF_PART }, { "touted", CF_PART }, { "touts", 0 },
+    { "tweeted", CF_INV | CF_PART }, { "urge", 0 }, { "urged", CF_PART }, { "urges", 0 },
+    { "verified", CF_PART | CF_CONFIRM }, { "vow", CF_NOUN }, { "vowed", 0 },
+    { "vows", CF_NOUN }, { "want", CF_MIND }, { "wanted", CF_PART | CF_MIND },
+    { "wants", CF_MIND }, { "warn", 0 }, { "warned", CF_INV | CF_PART | CF_OBJ },
+    { "warning", CF_ING | CF_NOUN }, { "warns", CF_INV | CF_OBJ }, { "wondered", CF_INV },
+    { "worries", CF_NOUN | CF_MIND }, { "worry", CF_NOUN | CF_MIND }, { "writes", CF_INV },
+    { "writing", CF_ING }, { "wrote", CF_INV }
 };
 
 /* Auxiliaries and adverbs between a source and its cue. */
@@ -211,14 +211,69 @@ static int push(dy_arena *a, vec *x, const cand *c)
 static int cue_flags(const dy_doc *d, uint32_t i)
 {
     const dy_token *t = &d->toks[i];
-    char c0;
+    const char *p;
+    char w[16];
+    size_t lo = 0, hi = sizeof cues / sizeof cues[0];
     if (t->kind != DY_TOK_WORD || t->len < 3 || t->len > 14)
         return -1;
-    c0 = (char)dy_en_lc((unsigned char)d->text.norm[t->off]);
-    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
-        if (cues[k].w[0] == c0 && strlen(cues[k].w) == t->len && dy_en_eq(d, i, cues[k].w))
-            return cues[k].fl;
+    /* cue words are lower-case ASCII letters only */
+    p = d->text.norm + t->off;
+    for (uint32_t k = 0; k < t->len; k++) {
+        int c = dy_en_lc((unsigned char)p[k]);
+        if (c < 'a' || c > 'z')
+            return -1;
+        w[k] = (char)c;
+    }
+    w[t->len] = '\0';
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *q = cues[mid].w;
+        size_t k = 0;
+        int c;
+        while (w[k] && w[k] == q[k])
+            k++;
+        c = (unsigned char)w[k] - (unsigned char)q[k];
+        if (c == 0)
+            return cues[mid].fl;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return -1;
+}
+
+/* cue_flags() remembered per interned lower-case id within one article
+ * (direct-mapped): most words of an article are repeats. Only pure-ASCII
+ * tokens go through it, so equal ids mean equal ASCII-lower-cased bytes;
+ * other tokens are never cues. */
+#define CUE_MEMO 2048
+typedef struct cue_memo {
+    uint32_t id[CUE_MEMO];
+    int16_t fl[CUE_MEMO];
+} cue_memo;
+
+static int cue_flags_memo(const dy_doc *d, uint32_t i, cue_memo *m)
+{
+    const dy_token *t = &d->toks[i];
+    const unsigned char *p;
+    uint32_t id = t->lower, h;
+    int fl;
+    if (t->kind != DY_TOK_WORD || t->len < 3 || t->len > 14)
+        return -1;
+    if (id == 0)
+        return cue_flags(d, i);
+    p = (const unsigned char *)d->text.norm + t->off;
+    for (uint32_t k = 0; k < t->len; k++)
+        if (p[k] >= 0x80)
+            return -1;
+    h = (id * 2654435761u) >> 21; /* 11 bits: CUE_MEMO slots */
+    if (m->id[h] == id)
+        return m->fl[h];
+    fl = cue_flags(d, i);
+    m->id[h] = id;
+    m->fl[h] = (int16_t)fl;
+    return fl;
 }
 
 static int is_bound(const dy_doc *d, uint32_t i)
@@ -677,6 +732,7 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
                    uint32_t *n)
 {
     const dy_gazetteer *g = dy_enrich_gazetteer(ctx);
+    cue_memo memo;
     vec found = { 0 };
     dy_claim *cl;
     uint32_t *last_tok;
@@ -686,6 +742,7 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
         return DY_EINVAL;
     *out = NULL;
     *n = 0;
+    memset(memo.id, 0, sizeof memo.id); /* id 0 is never a token's */
     for (uint32_t s = 0; s < doc->nsents; s++) {
         const dy_sentence *se = &doc->sents[s];
         uint32_t sf = se->tok_first, end = sf + se->tok_count, from = found.n;
@@ -699,7 +756,7 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
                 i++;
                 continue;
             }
-            fl = cue_flags(doc, i);
+            fl = cue_flags_memo(doc, i, &memo);
             if (fl < 0)
                 continue;
             if (cue_frame(doc, s, sf, end, i, fl, &found, from, &c)) {

@@ -248,6 +248,18 @@ static int put_run(cl_ctx *c, size_t rs, size_t re)
 }
 
 /* Normalise the line t[ls..le) into the output. */
+/* Are the 8 bytes at p all printable ASCII (0x20 .. 0x7E)? Word-at-a-time
+ * tests for a byte below 0x20 and for one above 0x7E. */
+static inline int printable8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t below = (x - ones * 0x20) & ~x & highs;
+    uint64_t above = ((x + ones * (127 - 0x7E)) | x) & highs;
+    return !(below | above);
+}
+
 static int put_line(cl_ctx *c, size_t ls, size_t le)
 {
     const unsigned char *t = c->t;
@@ -257,11 +269,28 @@ static int put_line(cl_ctx *c, size_t ls, size_t le)
     if ((rc = reserve(c, le - ls + 1)) < 0) return rc;
     while (i < le) {
         if (t[i] < 0x80) {
+            /* locals: stores through char pointers would make the
+             * compiler reload c->olen for every byte */
+            char *o = c->out + c->olen;
+            uint32_t *m = c->map + c->olen;
+            size_t s0 = i;
             while (i < le && t[i] < 0x80) {
+                /* a run of printable bytes: copied as is */
+                size_t r0 = i;
+                while (i + 8 <= le && printable8(t + i)) i += 8;
+                while (i < le && t[i] >= 0x20 && t[i] < 0x7F) i++;
+                if (i > r0) {
+                    memcpy(o, t + r0, i - r0);
+                    for (size_t k = r0; k < i; k++) *m++ = (uint32_t)k;
+                    o += i - r0;
+                    continue;
+                }
                 unsigned char ch = t[i];
-                emit(c, (ch >= 0x20 && ch != 0x7F) || ch == '\t' ? (char)ch : ' ', i);
+                *o++ = ch == '\t' ? '\t' : ' ';
+                *m++ = (uint32_t)i;
                 i++;
             }
+            c->olen += i - s0;
             continue;
         }
         int32_t cp;
@@ -437,7 +466,10 @@ static int tweet_credit(const unsigned char *s, size_t n)
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     };
     for (size_t i = 0; i + 2 < n; i++) {
-        if (s[i] != '(' || s[i + 1] != '@') continue;
+        const unsigned char *p = memchr(s + i, '(', n - 2 - i);
+        if (!p) break;
+        i = (size_t)(p - s);
+        if (s[i + 1] != '@') continue;
         size_t j = i + 2, h = j;
         while (j < n && (is_alpha(s[j]) || is_dig(s[j]) || s[j] == '_')) j++;
         if (j == h || j - h > 15 || j >= n || s[j] != ')') continue;
@@ -571,14 +603,24 @@ int dy_clean(const dy_article *art, dy_arena *a, dy_text *out)
     /* 1. lines */
     size_t nl = 1;
     for (const unsigned char *p = t, *e = t + tlen; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++) nl++;
-    for (size_t i = 0; i < tlen; i++)
-        if (t[i] == '\r' && (i + 1 == tlen || t[i + 1] != '\n')) nl++;
+    for (const unsigned char *p = t, *e = t + tlen; (p = memchr(p, '\r', (size_t)(e - p))) != NULL; p++)
+        if (p + 1 == e || p[1] != '\n') nl++;
     L = calloc(nl, sizeof *L);
     if (!L) { rc = DY_ENOMEM; goto out_lines; }
     size_t k = 0, st = 0;
+    /* next '\r' / '\n' at or after st (tlen: none; SIZE_MAX: not looked for) */
+    size_t next_cr = SIZE_MAX, next_lf = SIZE_MAX;
     for (;;) {
-        size_t j = st;
-        while (j < tlen && t[j] != '\n' && t[j] != '\r') j++;
+        size_t j;
+        if (next_cr == SIZE_MAX || next_cr < st) {
+            const unsigned char *p = st < tlen ? memchr(t + st, '\r', tlen - st) : NULL;
+            next_cr = p ? (size_t)(p - t) : tlen;
+        }
+        if (next_lf == SIZE_MAX || next_lf < st) {
+            const unsigned char *p = st < tlen ? memchr(t + st, '\n', tlen - st) : NULL;
+            next_lf = p ? (size_t)(p - t) : tlen;
+        }
+        j = next_cr < next_lf ? next_cr : next_lf;
         L[k].start = (uint32_t)st;
         L[k].end = (uint32_t)j;
         if (j == tlen) { k++; break; }

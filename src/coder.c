@@ -109,9 +109,10 @@ typedef struct cx {
     /* events */
     evt *ev; int32_t nev, capev;    /* nev = count */
     int fhasDiscard, fhasComplex;
-    uint32_t s_null, s_discard, s_complex, s_blank, s_defsrc, s_deftar;
+    uint32_t s_null, s_discard, s_complex, s_blank, s_defsrc, s_deftar, s_notar, s_nosrc;
     int oom;
     int skip_noverb, noverb;         /* fast path for sentences without a verb */
+    int sent_ncc;                    /* AGENT COUNTRY: sentence_country() result */
     uint64_t litbloom[64];           /* literals of the sentence's words (4096-bit filter) */
     uint32_t litkinds;               /* LK_* bits of those literals */
 } cx;
@@ -529,6 +530,7 @@ static int matchLex(cx *c, const dy_root *r, int32_t begin, int32_t *nmatch, int
  * (the order TABARI tries them in) */
 typedef struct rootbest {
     int32_t maxmatch, li, nbest;
+    int32_t limit;           /* matches must end before this word */
     uint32_t root;
     int32_t best[64];
 } rootbest;
@@ -539,6 +541,12 @@ static void try_root(cx *c, int32_t i, int32_t li, uint32_t root, rootbest *b)
     if (r->wtype == WT_NULL) return;
     int32_t nmatch, nm = 0, matched[64];
     if (!matchLex(c, r, i, &nmatch, matched, &nm)) return;
+    if (nm && matched[nm - 1] >= b->limit) return;
+    if (r->caps && c->o->case_actors && !c->recaps) {
+        /* SET: CASE ACTORS: capitalised dictionary words need capitals */
+        for (int32_t q = 0; q < nm && q < 8; q++)
+            if ((r->caps & (1u << q)) && !c->w[matched[q]].flags) return;
+    }
     if (nmatch > b->maxmatch || (nmatch == b->maxmatch && nmatch && li == b->li && root < b->root)) {
         b->maxmatch = nmatch;
         b->li = li;
@@ -546,6 +554,53 @@ static void try_root(cx *c, int32_t i, int32_t li, uint32_t root, rootbest *b)
         memcpy(b->best, matched, (size_t)nm * sizeof *b->best);
         b->nbest = nm;
     }
+}
+
+/* the best root starting at word i (b->maxmatch = 0: none) */
+static void best_root(cx *c, int32_t i, rootbest *b, int32_t limit)
+{
+    const dy_dict *d = c->d;
+    word *wd = &c->w[i];
+    b->limit = limit;
+    b->maxmatch = 0;
+    b->li = -1;
+    b->root = 0;
+    b->nbest = 0;
+    const word *nx = i + 1 < c->n ? &c->w[i + 1] : NULL;
+    if (nx && (nx->comma || nx->number)) nx = NULL;
+    for (int32_t li = 0; li < wd->nlit; li++) {
+        uint32_t lit = c->lits[wd->lit0 + li].lit;
+        for (uint32_t e = d->rsfirst[lit]; e < d->rsfirst[lit + 1]; e++) try_root(c, i, li, d->rsingle[e], b);
+        uint32_t pm = nx ? d->litpair[lit] : 0;
+        if (!pm) continue;
+        for (int32_t lj = 0; lj < nx->nlit; lj++) {
+            uint32_t l2 = c->lits[nx->lit0 + lj].lit;
+            if (!(pm & dy_rpair_bit(l2))) continue;
+            const dy_rpair *p = dy_rpair_find(d, lit, l2);
+            if (!p) continue;
+            for (uint32_t e = 0; e < p->n; e++) try_root(c, i, li, d->rpairroots[p->first + e], b);
+        }
+    }
+}
+
+/* SET: LONGEST ACTOR: the word where a longer actor or agent match starts
+   inside the multi-word actor/agent match b at word i and ends after it;
+   0 when none does. */
+static int32_t overlapped(cx *c, int32_t i, const rootbest *b)
+{
+    uint8_t t = c->d->roots[b->root].wtype;
+    if (b->nbest < 2 || (t != WT_ACTOR && t != WT_AGENT)) return 0;
+    int32_t last = b->best[b->nbest - 1];
+    for (int32_t j = i + 1; j <= last && j < c->n; j++) {
+        const word *wd = &c->w[j];
+        if (wd->comma || wd->number || !wd->nlit) continue;
+        rootbest o;
+        best_root(c, j, &o, c->n);
+        if (!o.maxmatch || !o.nbest) continue;
+        uint8_t ot = c->d->roots[o.root].wtype;
+        if ((ot == WT_ACTOR || ot == WT_AGENT) && o.best[o.nbest - 1] > last && o.maxmatch > b->maxmatch) return j;
+    }
+    return 0;
 }
 
 static void make_synt(cx *c)
@@ -559,25 +614,10 @@ static void make_synt(cx *c)
         if (wd->comma) { sy->wtype = WT_COMMA; continue; }
         if (wd->number) { sy->wtype = WT_NUMBER; continue; }
         if (!wd->nlit) continue;
-        b.maxmatch = 0;
-        b.li = -1;
-        b.root = 0;
-        b.nbest = 0;
-        const word *nx = i + 1 < c->n ? &c->w[i + 1] : NULL;
-        if (nx && (nx->comma || nx->number)) nx = NULL;
-        for (int32_t li = 0; li < wd->nlit; li++) {
-            uint32_t lit = c->lits[wd->lit0 + li].lit;
-            for (uint32_t e = d->rsfirst[lit]; e < d->rsfirst[lit + 1]; e++) try_root(c, i, li, d->rsingle[e], &b);
-            uint32_t pm = nx ? d->litpair[lit] : 0;
-            if (!pm) continue;
-            for (int32_t lj = 0; lj < nx->nlit; lj++) {
-                uint32_t l2 = c->lits[nx->lit0 + lj].lit;
-                if (!(pm & dy_rpair_bit(l2))) continue;
-                const dy_rpair *p = dy_rpair_find(d, lit, l2);
-                if (!p) continue;
-                for (uint32_t e = 0; e < p->n; e++) try_root(c, i, li, d->rpairroots[p->first + e], &b);
-            }
-        }
+        best_root(c, i, &b, c->n);
+        int32_t ov;
+        if (b.maxmatch && b.nbest && c->o->longest_actor && (ov = overlapped(c, i, &b)) > 0)
+            best_root(c, i, &b, ov);   /* the longest root at i that ends before ov */
         if (b.maxmatch && b.nbest) {
             uint8_t t = d->roots[b.root].wtype;
             sy->iroot = b.root;
@@ -622,6 +662,26 @@ static void mark_nouns(cx *c)
     }
 }
 
+/* SET: CONVERT CODES: is the agent of root one of the listed codes? */
+static int convert_code_ok(const cx *c, uint32_t root)
+{
+    const char *agt = dy_dict_strget(c->d, c->d->roots[root].agent);
+    if (*agt == '~') agt++;
+    if (strlen(agt) < 3) return 0;
+    char k[6] = { ' ', agt[0], agt[1], agt[2], ' ', 0 };
+    return strstr(c->o->convert_codes, k) != NULL;
+}
+
+/* CONVERT CODES: an agent outside the list is still converted when it is
+   a title before a name: the word after it (a: the agent's last word) is
+   capitalised and not coded ("President Omar al-Bashir", "Judge Alejandro
+   Rivera"). */
+static int titled_name(const cx *c, int32_t a)
+{
+    int32_t k = a + 1;
+    return k < c->n && (c->w[k].flags & F_MIDCAP) && c->s[k].wtype == WT_NULL && !c->w[k].comma;
+}
+
 static void convert_agents(cx *c)
 {
     for (int32_t a = 0; a < c->n; a++) {
@@ -639,6 +699,8 @@ static void convert_agents(cx *c)
             if (a >= c->n) return;
             if (a < c->n - 1 && hasHead(c, a + 1, WT_ACTOR)) conv = 0;
             if (conv && a + 1 < c->n - 1 && c->s[a + 1].wtype == WT_PREP && c->s[a + 2].wtype == WT_ACTOR) conv = 0;
+            if (conv && c->o->convert_codes[0] && !convert_code_ok(c, c->s[h].iroot) && !titled_name(c, a)) conv = 0;
+            if (conv && c->o->agent_country && h > 0 && c->s[h - 1].wtype == WT_PRONOUN) conv = 0;   /* "its troops": the pronoun's */
             if (conv) {
                 c->s[h].wtype = WT_ACTOR;
                 changeHead(c, h, WT_AGENT, WT_ACTOR);
@@ -770,6 +832,14 @@ static void null_subordinate(cx *c)
     }
 }
 
+/* An agent word, or an agent coded as an actor (CONVERT AGENTS). */
+static int is_agent_word(const cx *c, int32_t i)
+{
+    if (i < 0 || i >= c->n) return 0;
+    if (c->s[i].wtype == WT_AGENT) return 1;
+    return c->s[i].wtype == WT_ACTOR && c->s[i].iroot && c->d->roots[c->s[i].iroot].wtype == WT_AGENT;
+}
+
 static void mark_clauses(cx *c)
 {
     uint32_t cl = 1;
@@ -787,6 +857,12 @@ static void mark_clauses(cx *c)
                 if (wt(c, a) == WT_NOUN) { notPhrase = 0; i = a; }
             }
             if (i > 0 && wt(c, i - 1) == WT_ADJ && wt(c, i + 1) == WT_ADJ) { notPhrase = 0; i++; }
+            if (notPhrase && c->o->agent_country && is_agent_word(c, i - 1) && is_agent_word(c, i + 1)) {
+                /* dyad extension: "Israeli helicopters and tanks" is one
+                   noun phrase, not two clauses */
+                notPhrase = 0;
+                i++;
+            }
             if (notPhrase) {
                 c->fhasClauses = 1;
                 addtag(c, &c->s[i - 1].tail, WT_CLAUSE, cl);
@@ -1269,9 +1345,27 @@ static void setDefaultTarget(cx *c)
     c->fRegularTarget = 1;
 }
 
+/* SET: REPORTED SOURCE: the word after the last reporting verb (a root
+   whose own code is subordinate, SAY_ [010?]) before index when an actor
+   lies between it and index, else istart. */
+static int32_t reported_start(cx *c, int32_t index)
+{
+    for (int32_t j = index - 1; j > c->istart; j--) {
+        if (c->s[j].wtype != WT_VERB || !hasHead(c, j, WT_VERB)) continue;
+        const dy_root *r = &c->d->roots[c->s[j].iroot];
+        if (!r->has_code || !r->vcode.sub) continue;
+        int32_t e = j;
+        while (e < index && !hasTail(c, e, WT_VERB)) e++;
+        for (int32_t k = e + 1; k < index; k++)
+            if (wt(c, k) == WT_ACTOR && hasHead(c, k, WT_ACTOR)) return e + 1;
+        return c->istart;
+    }
+    return c->istart;
+}
+
 static void getRegularSource(cx *c, int32_t index)
 {
-    int32_t loc = c->istart, lf = 0;
+    int32_t loc = c->o->reported_source ? reported_start(c, index) : c->istart, lf = 0;
     actor a;
     while (lf >= 0) {
         lf = findActor(c, loc, &a);
@@ -1289,6 +1383,33 @@ static void getRegularSource(cx *c, int32_t index)
 
 static int is_compd(const cx *c, int32_t where) { return where >= 0 && where <= c->n && c->s[where].compd; }
 
+/* SET: OWN FORCES: is the actor at loc a possessive pronoun that stands
+   for the source ("Russia withdrew its troops from Ukraine")? */
+static int own_possessive(const cx *c, int32_t loc, const actor *a)
+{
+    if (!c->o->own_forces || !hasHead(c, loc, WT_PRONOUN) || a->actor != c->theSource.actor) return 0;
+    const char *u = c->w[loc].up;
+    uint32_t n = c->w[loc].uplen;
+    return (n == 3 && (!memcmp(u, "ITS", 3) || !memcmp(u, "HIS", 3) || !memcmp(u, "HER", 3))) ||
+           (n == 5 && !memcmp(u, "THEIR", 5));
+}
+
+/* SET: AGENT COUNTRY: a role word coded as an actor that will get no
+   country ("troops" in a sentence naming several countries) is passed
+   over as a target when a real actor follows it in the clause:
+   "France will send troops to Liberia" is FRA>LBR, not FRA>---MIL. */
+static int weak_agent_target(cx *c, int32_t loc, const actor *a)
+{
+    if (!c->o->agent_country || c->sent_ncc == 1 || !a->rootidx) return 0;
+    if (c->d->roots[a->rootidx].wtype != WT_AGENT) return 0;
+    for (int32_t k = loc + 1; k <= c->iend && k < c->n; k++) {
+        if (wt(c, k) != WT_ACTOR || !hasHead(c, k, WT_ACTOR)) continue;
+        uint32_t r = c->s[k].iroot;
+        if (r && c->d->roots[r].wtype != WT_AGENT) return 1;
+    }
+    return 0;
+}
+
 static void getRegularTarget(cx *c, int32_t index)
 {
     int32_t loc = index + 1, lf = 0;
@@ -1296,7 +1417,7 @@ static void getRegularTarget(cx *c, int32_t index)
     while (lf >= 0) {
         lf = findActor(c, loc, &a);
         if (lf < 0) break;
-        if (!actor_equal(&a, &c->theSource)) {
+        if (!actor_equal(&a, &c->theSource) && !own_possessive(c, lf, &a) && !weak_agent_target(c, lf, &a)) {
             c->theTarget = a;
             c->fRegularTarget = 1;
             return;
@@ -1309,7 +1430,10 @@ static void getRegularTarget(cx *c, int32_t index)
     while (lf >= 0) {
         lf = backActor(c, loc, &a);
         if (lf < 0) break;
-        if (!actor_equal(&a, &c->theSource)) { c->theTarget = a; return; }
+        /* AGENT COUNTRY: "Israeli helicopters and tanks shelled ...": the
+           second role word is part of the source, not its target */
+        int conj = c->o->agent_country && lf > 0 && wt(c, lf - 1) == WT_CONJ && is_agent_word(c, lf);
+        if (!conj && !actor_equal(&a, &c->theSource)) { c->theTarget = a; return; }
         loc = lf - 1;
     }
     if (c->theSource.index || is_compd(c, c->theSource.where)) c->theTarget = c->theSource;
@@ -1318,10 +1442,51 @@ static void getRegularTarget(cx *c, int32_t index)
 
 static int checkPassive(cx *c, int32_t index)
 {
+    if (c->o->participle && wt(c, index + 1) == WT_BYWORD) {
+        /* dyad extension: "soldier killed by sniper" */
+        c->fisPassive = 1;
+        return 1;
+    }
     if (wt(c, index + 1) != WT_BYWORD && wt(c, index + 2) != WT_BYWORD && wt(c, index + 3) != WT_BYWORD) return 0;
     int passive = (index > 0 && wt(c, index - 1) == WT_AUXIL) || (index > 1 && wt(c, index - 2) == WT_AUXIL);
     if (passive) c->fisPassive = 1;
     return passive;
+}
+
+/* Is word k a past participle (-ED, -EN or a common irregular form)? */
+static int participle_word(const cx *c, int32_t k)
+{
+    if (k < 0 || k >= c->n) return 0;
+    const char *u = c->w[k].up;
+    uint32_t n = c->w[k].uplen;
+    if (n > 3 && u[n - 2] == 'E' && (u[n - 1] == 'D' || u[n - 1] == 'N')) return 1;
+    static const char *const irr[] = { "SHOT", "HIT", "STRUCK", "SLAIN", "HURT", "HELD", "CAUGHT", "BEATEN", "TAKEN" };
+    for (size_t q = 0; q < sizeof irr / sizeof *irr; q++)
+        if (strlen(irr[q]) == n && !memcmp(irr[q], u, n)) return 1;
+    return 0;
+}
+
+/* SET: PARTICIPLE: is the subject before the verb at index its victim?
+   "10 Russian soldiers were killed in Ukraine", "One Ukrainian soldier
+   killed, 3 wounded": a passive (auxiliary, or for violence codes the
+   subject right before a participle that has no object) with no "by". */
+static int victim_passive(cx *c, int32_t index, const dy_vcode *vc)
+{
+    int32_t vt = index;
+    while (vt < c->n - 1 && !hasTail(c, vt, WT_VERB)) vt++;
+    if (!participle_word(c, vt)) return 0;
+    for (int32_t k = vt + 1; k <= vt + 3; k++) if (wt(c, k) == WT_BYWORD) return 0;
+    if ((index > 0 && wt(c, index - 1) == WT_AUXIL) || (index > 1 && wt(c, index - 2) == WT_AUXIL)) return 1;
+    const char *code = dy_dict_strget(c->d, vc->code);
+    if (!(code[0] == '1' && code[1] >= '8') && !(code[0] == '2' && code[1] == '0')) return 0;
+    if (index < 1 || !(hasTail(c, index - 1, WT_ACTOR) || hasTail(c, index - 1, WT_AGENT))) return 0;
+    int32_t nx = vt + 1;
+    if (nx >= c->n || c->w[nx].comma) return 1;
+    static const char *const after[] = { "IN", "NEAR", "AT", "ON", "DURING", "AS", "AFTER", "WHEN",
+                                         "OVERNIGHT", "TODAY", "YESTERDAY", "LAST", "THIS", "WHILE", "AND" };
+    for (size_t q = 0; q < sizeof after / sizeof *after; q++)
+        if (strlen(after[q]) == c->w[nx].uplen && !memcmp(after[q], c->w[nx].up, c->w[nx].uplen)) return 1;
+    return 0;
 }
 
 static evt *push_evt(cx *c)
@@ -1379,11 +1544,85 @@ static int32_t next_root(cx *c, int32_t idx, int *more)
     return idx;
 }
 
+/* Codes that are reported without a target often enough to be coded
+   without one (SET: TARGETLESS): 08x yield (surrender, resign, ceasefire,
+   retreat), 14x protest, 15x force posture (mobilise, alert). A statement,
+   a demand or an attack without a target says too little. */
+static int intransitive_code(const cx *c, uint32_t code)
+{
+    const char *s = dy_dict_strget(c->d, code);
+    return (s[0] == '0' && s[1] == '8') || (s[0] == '1' && (s[1] == '4' || s[1] == '5'));
+}
+
+/* SET: NEGATION: is the verb at index negated ("not", "never",
+   "cannot", "-n't" one or two words before it)? */
+static int negated(const cx *c, int32_t index)
+{
+    for (int32_t k = index - 1; k >= 0 && k >= index - 2; k--) {
+        const char *u = c->w[k].up;
+        uint32_t n = c->w[k].uplen;
+        if ((n == 3 && !memcmp(u, "NOT", 3)) || (n == 5 && !memcmp(u, "NEVER", 5)) ||
+            (n == 6 && !memcmp(u, "CANNOT", 6)) || (n >= 3 && !memcmp(u + n - 3, "N'T", 3)))
+            return 1;
+        if (c->w[k].comma) break;
+    }
+    return 0;
+}
+
+/* The rejection (CAMEO 12) that negates cooperative code s (03-08), or
+   NULL: 031 121, 033 122, 034 123, 035 124, 036 125, 037 127, 038 126,
+   other 03 120; 04 125, 05 120, 06 121, 07 122, 08 124. */
+static const char *negated_code(const char *s)
+{
+    if (s[0] != '0' || s[1] < '3' || s[1] > '8') return NULL;
+    if (s[1] == '3') {
+        static const char *const m[10] = { "120", "121", "120", "122", "123", "124", "125", "127", "126", "120" };
+        return s[2] >= '0' && s[2] <= '9' ? m[s[2] - '0'] : "120";
+    }
+    static const char *const r[6] = { NULL, "125", "120", "121", "122", "124" };
+    return r[s[1] - '3'];
+}
+
 static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
 {
     if (vc->special == SC_NULL) return;
+    dy_vcode neg;
+    if (c->o->negation && !vc->pair && !vc->pair_special && !vc->special && negated(c, index)) {
+        const char *nc = negated_code(dy_dict_strget(c->d, vc->code));
+        uint32_t id = nc ? dy_dict_strfind(c->d, nc, strlen(nc)) : 0;
+        if (id) {
+            neg = *vc;
+            neg.code = id;
+            neg.sub = 0;
+            vc = &neg;
+        }
+    }
+    if (c->o->reported_source && !actor_empty(&c->theSource) && c->theSource.where >= 0 &&
+        c->theSource.where < reported_start(c, index))
+        zero_actor(&c->theSource);   /* the speaker is not the actor of what is reported */
     if (actor_empty(&c->theSource)) getRegularSource(c, index);
+    if (c->o->participle && c->fRegularSource && !actor_empty(&c->theSource) && c->theSource.where >= 0 &&
+        c->theSource.where < index && !is_compd(c, c->theSource.where) && c->indexTarget < 0 &&
+        victim_passive(c, index, vc)) {
+        /* the subject is the victim, the one who acted is not named */
+        actor s, t = c->theSource;
+        zero_actor(&s);
+        s.actor = c->s_nosrc;
+        s.where = -3;
+        putEvent(c, vc, index, &s, &t);
+        return;
+    }
     if (actor_empty(&c->theTarget)) getRegularTarget(c, index);
+    if (c->o->targetless && actor_empty(&c->theTarget) && !actor_empty(&c->theSource) &&
+        c->theSource.actor != c->s_defsrc && intransitive_code(c, vc->code)) {
+        /* dyad extension: a source and no target is an event with a null
+           target (an intransitive report). The source may follow the verb
+           (TABARI's first actor of the clause): requiring it before the
+           verb lost more than it gained on the PLOVER records. */
+        zero_actor(&c->theTarget);
+        c->theTarget.actor = c->s_notar;
+        c->theTarget.where = -3;
+    }
     if (actor_empty(&c->theSource) || actor_empty(&c->theTarget)) return;
     if (c->fRegularSource && c->fRegularTarget && checkPassive(c, index)) {
         actor t = c->theSource;
@@ -1398,13 +1637,13 @@ static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
         int32_t is = c->theSource.where;
         if (fs) { int32_t g = getCompound2(c, is); if (g >= 0) is = g; }
         for (int guard = 0; guard < 64; guard++) {
-            if (is == -2) ts = c->theSource;
+            if (is < 0) ts = c->theSource;
             else { getActorStructCodes(c, &ts, is); findAgent(c, is, &ts); }
             int ft = is_compd(c, c->theTarget.where) && checkTailTag(c, c->theTarget.where, WT_COMPOUND);
             int32_t it = c->theTarget.where;
             if (ft) { int32_t g = getCompound2(c, it); if (g >= 0) it = g; }
             for (int g2 = 0; g2 < 64; g2++) {
-                if (it == -2) tt = c->theTarget;
+                if (it < 0) tt = c->theTarget;
                 else { getActorStructCodes(c, &tt, it); findAgent(c, it, &tt); }
                 putEvent(c, vc, index, &ts, &tt);
                 if (!ft) break;
@@ -1505,7 +1744,7 @@ static void checkVerbs(cx *c)
                 doVerb(c, index);
                 if (mode < 2) {
                     for (int32_t e = startEvent; e < c->nev; e++) {
-                        if (c->ev[e].fisevt && !c->ev[e].fissub) {
+                        if (c->ev[e].fisevt && !c->ev[e].fissub && c->ev[e].tar.actor != c->s_notar) {
                             fgot = 1;
                             if (mode == 1) return;
                             break;
@@ -1517,6 +1756,25 @@ static void checkVerbs(cx *c)
             index++;
         }
     }
+}
+
+/* Target-less events (SET: TARGETLESS) are a fallback: they do not end
+   the search of a clause for a verb (checkVerbs) and are dropped when the
+   sentence has an event with a target. */
+static void drop_targetless(cx *c)
+{
+    int full = 0, kept = 0;
+    for (int32_t k = 0; k < c->nev && !full; k++)
+        if (c->ev[k].fisevt && c->ev[k].tar.actor != c->s_notar && c->ev[k].special != SC_NULL) full = 1;
+    int32_t w = 0;
+    for (int32_t k = 0; k < c->nev; k++) {
+        if (c->ev[k].tar.actor == c->s_notar) {
+            if (full || kept) continue;   /* one target-less event a sentence */
+            kept = 1;
+        }
+        c->ev[w++] = c->ev[k];
+    }
+    c->nev = w;
 }
 
 /* discard/complex/null/subordinate/dominant resolution */
@@ -1544,8 +1802,10 @@ static void evaluateEvents(cx *c)
 static int same_or_blank(const cx *c, const evt *e)
 {
     uint32_t s = e->src.actor, t = e->tar.actor;
+    if (s == c->s_nosrc) return !t || t == c->s_null || t == c->s_discard || t == c->s_complex || t == c->s_blank;
     if (!s || s == c->s_null || s == c->s_discard || s == c->s_complex || s == c->s_blank) return 1;
     if (!t || t == c->s_null || t == c->s_discard || t == c->s_complex || t == c->s_blank) return 1;
+    if (t == c->s_notar) return 0;
     return s == t && e->src.agent == e->tar.agent;
 }
 
@@ -1712,6 +1972,41 @@ static void fill_actor(const cx *c, const actor *a, dy_actor *out)
     span_of(c, a->where, &out->off, &out->len);
 }
 
+/* The sentence's only country (CAMEO country code of its actors, agents
+   coded as actors left out): 1 and cc set when there is exactly one, 0
+   when there is none, -1 when there are several. */
+static int sentence_country(cx *c, char cc[4])
+{
+    int n = 0;
+    for (int32_t i = 0; i < c->n; i++) {
+        if (c->s[i].wtype != WT_ACTOR || !hasHead(c, i, WT_ACTOR)) continue;
+        if (c->d->roots[c->s[i].iroot].wtype == WT_AGENT) continue;
+        actor a;
+        getActorStructCodes(c, &a, i);
+        if (!a.actor || a.actor >= c->s_notar) continue;
+        const char *code = dy_dict_strget(c->d, a.actor);
+        if (strlen(code) < 3) continue;
+        char k[4] = { code[0], code[1], code[2], 0 };
+        if (!dy_cameo_country_name(k)) continue;
+        if (n && memcmp(k, cc, 3)) return -1;
+        memcpy(cc, k, 4);
+        n = 1;
+    }
+    return n;
+}
+
+/* dyad extension (SET: AGENT COUNTRY): an agent coded as an actor ("~COP")
+   takes the sentence's only country, else the article's only country so
+   far, else "---". */
+static void agent_country(dy_actor *a, const char *ctry)
+{
+    if (a->code[0] != '~') return;
+    char buf[DY_CODE_MAX];
+    snprintf(buf, sizeof buf, "%s%s", ctry[0] ? ctry : "---", a->code + 1);
+    snprintf(a->code, sizeof a->code, "%s", buf);
+    if (ctry[0]) memcpy(a->country, ctry, 4);
+}
+
 static int date_of(const dy_article *art)
 {
     if (!art) return 0;
@@ -1728,6 +2023,8 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
     dy_event *all = NULL;
     uint32_t nall = 0, capall = 0;
     int last = DY_CO_NOEVENT;
+    char art_cc[4] = "";     /* article's only country so far (AGENT COUNTRY) */
+    int art_ncc = 0;         /* 0 none, 1 one, -1 several */
     scratch sc;
     memset(&sc, 0, sizeof sc);
     for (uint32_t si = 0; si < doc->nsents; si++) {
@@ -1749,6 +2046,8 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
         c.s_blank = UINT32_MAX - 4;
         c.s_defsrc = UINT32_MAX - 5;
         c.s_deftar = UINT32_MAX - 6;
+        c.s_notar = UINT32_MAX - 7;
+        c.s_nosrc = UINT32_MAX - 8;
         if (st->end > doc->text.norm_len || st->start > st->end) continue;
         c.skip_noverb = !outcome;
         int rc = parse_sentence(&c, doc->text.norm + st->start, st->start, st->end - st->start);
@@ -1758,8 +2057,18 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
         if (c.noverb) continue;
         if (c.fHasDiscard) { last = DY_CO_DISCARD; continue; }
         if (c.fIsComplex) { last = DY_CO_COMPLEX; continue; }
+        char scc[4] = "";
+        int ns = o->agent_country ? sentence_country(&c, scc) : 0;
+        c.sent_ncc = ns;
+        char ctry[4] = "";
+        if (ns == 1) memcpy(ctry, scc, 4);
+        else if (ns == 0 && art_ncc == 1) memcpy(ctry, art_cc, 4);
+        if (ns == 1 && art_ncc == 0) { memcpy(art_cc, scc, 4); art_ncc = 1; }
+        else if (ns && art_ncc == 1 && (ns < 0 || memcmp(scc, art_cc, 3))) art_ncc = -1;
+        else if (ns < 0) art_ncc = -1;
         checkVerbs(&c);
         if (c.oom) return DY_ENOMEM;
+        if (o->targetless) drop_targetless(&c);
         if (!c.nev) continue;
         evaluateEvents(&c);
         if (c.fhasDiscard) { last = DY_CO_DISCARD; continue; }
@@ -1785,12 +2094,31 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
             ev->index = (uint32_t)k;
             actor s = e->src, t = e->tar;
             char buf[DY_CODE_MAX];
-            if (s.actor == c.s_defsrc) { zero_actor(&s); }
-            if (t.actor == c.s_deftar) { zero_actor(&t); }
+            if (s.actor == c.s_defsrc || s.actor == c.s_nosrc) { zero_actor(&s); }
+            if (t.actor == c.s_deftar || t.actor == c.s_notar) { zero_actor(&t); }
             fill_actor(&c, &s, &ev->source);
             fill_actor(&c, &t, &ev->target);
             if (e->src.actor == c.s_defsrc) snprintf(ev->source.code, sizeof ev->source.code, "%s", o->def_src_code);
             if (e->tar.actor == c.s_deftar) snprintf(ev->target.code, sizeof ev->target.code, "%s", o->def_tar_code);
+            if (o->agent_country) {
+                int cs = ev->source.code[0] == '~', ct = ev->target.code[0] == '~';
+                agent_country(&ev->source, ctry);
+                agent_country(&ev->target, ctry);
+                if ((cs || ct) && ctry[0] && !strcmp(ev->source.code, ev->target.code)) {
+                    /* the inherited country made both sides one actor
+                       ("Tanks shelled Palestinian forces"): the agent's
+                       country is unknown after all */
+                    dy_actor *g = cs ? &ev->source : &ev->target;
+                    memcpy(g->code, "---", 3);
+                    g->country[0] = '\0';
+                }
+            }
+            if (e->tar.actor == c.s_notar && o->targetless == 2 && ev->source.country[0]) {
+                /* TARGETLESS = DOMESTIC: the implicit target of a domestic
+                   protest, surrender or mobilisation is the source's state */
+                memcpy(ev->target.code, ev->source.country, 4);
+                memcpy(ev->target.country, ev->source.country, 4);
+            }
             (void)buf;
             snprintf(ev->cameo, sizeof ev->cameo, "%s", dy_dict_strget(d, e->event));
             snprintf(ev->root, sizeof ev->root, "%.2s", ev->cameo);

@@ -23,6 +23,54 @@ typedef struct dy_code_opts {
     int convert_agents;
     int time_shift;           /* -1 = automatic (on when <TIME> present) */
     int yyyy;
+    /* dyad extensions (off in TABARI/PETRARCH sets; dict/default turns
+       them on, see dict/default/default.options):
+       targetless: "SET: TARGETLESS = TRUE" -- a verb whose source is found
+         but no target (an intransitive report: protest, surrender, resign,
+         mobilise) gives an event with a null target; "= DOMESTIC" (2):
+         the target is the source's country (CAMEO's implicit target of a
+         domestic protest or surrender), null when the source has none;
+       agent_country: "SET: AGENT COUNTRY = TRUE" -- an agent coded as an
+         actor (CONVERT AGENTS) takes the country of the sentence's only
+         country actor, else of the article's only country so far, else
+         "---" (PETRARCH's country-less agent: ---COP, ---REB). */
+    int targetless;
+    int agent_country;
+    /* reported_source: "SET: REPORTED SOURCE = TRUE" -- the source of a
+         verb that follows a reporting verb (a subordinate-coded root such
+         as SAY_ [010?]) is looked for after that verb: "Washington said
+         Russia attacked Ukraine" is RUS>UKR, not USA>UKR;
+       participle: "SET: PARTICIPLE = TRUE" -- a verb directly followed by
+         "by" is passive without an auxiliary (headline style: "soldier
+         killed by sniper"). */
+    int reported_source;
+    int participle;
+    /* convert_codes: "SET: CONVERT CODES = MIL COP REB" -- CONVERT AGENTS
+         converts only agents whose code starts with one of these (" MIL
+         COP REB "), and titles before a capitalised uncoded word ("President
+         Omar al-Bashir"); empty: every agent (TABARI). */
+    char convert_codes[64];
+    /* case_actors: "SET: CASE ACTORS = TRUE" -- an actor named on a
+         "CASE: Islamic_State_" line of the options file (read after the
+         actors: folder sets load options last) matches only where the
+         words capitalised on that line are capitalised ("a strict Islamic
+         state" is not the group); other actors match in any case, as in
+         TABARI;
+       longest_actor: "SET: LONGEST ACTOR = TRUE" -- a multi-word actor
+         or agent match yields to an overlapping one that starts inside it,
+         ends after it and is longer ("the West Bank": WEST_BANK_ beats
+         THE_WEST_), instead of TABARI's strict left-to-right choice. */
+    int case_actors;
+    int longest_actor;
+    /* negation: "SET: NEGATION = TRUE" -- a cooperative verb (03-08)
+         right after "not", "never", "cannot" or "-n't" is coded as the
+         matching rejection (CAMEO 12: "would not meet" 125, "will not
+         accept refugees" 120, "did not lift" 124). */
+    int negation;
+    /* own_forces: "SET: OWN FORCES = TRUE" -- a possessive pronoun that
+         stands for the source ("its troops", "their forces") is not the
+         target: "Russia withdrew its troops from Ukraine" is RUS>UKR. */
+    int own_forces;
 } dy_code_opts;
 
 /* Outcome of coding one sentence (beyond its events). */

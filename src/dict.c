@@ -58,6 +58,18 @@ static int rehash_strs(dy_dict *d)
     return 0;
 }
 
+uint32_t dy_dict_strfind(const dy_dict *d, const char *s, size_t n)
+{
+    if (!d->shcap) return 0;
+    uint32_t i = hash_bytes(s, n) & (d->shcap - 1);
+    while (d->shash[i]) {
+        const char *t = d->chars + d->strs[d->shash[i] - 1];
+        if (strlen(t) == n && memcmp(t, s, n) == 0) return d->shash[i];
+        i = (i + 1) & (d->shcap - 1);
+    }
+    return 0;
+}
+
 uint32_t dy_dict_str(dy_dict *d, const char *s, size_t n)
 {
     if ((d->nstrs + 1) * 2 >= d->shcap && rehash_strs(d)) return 0;

@@ -72,6 +72,8 @@ typedef struct dy_root {
     uint32_t ph, nph;      /* phrase */
     uint8_t wtype;
     uint8_t plural;        /* pronoun THEY/THEM/THEIR */
+    uint8_t caps;          /* actors named on a CASE: options line: bit k =
+                              word k must be capitalised (SET: CASE ACTORS) */
     uint32_t pat0, npat;   /* verbs/time/synset members: patterns in d->pats order */
     uint32_t group;        /* verb forms share pattern lists: index of owning root */
     uint32_t acode;        /* actors: index into d->acodes */
@@ -202,6 +204,7 @@ static inline const dy_rpair *dy_rpair_find(const dy_dict *d, uint32_t l1, uint3
 
 /* dict.c helpers */
 uint32_t dy_dict_str(dy_dict *d, const char *s, size_t n);      /* intern, 0 on OOM */
+uint32_t dy_dict_strfind(const dy_dict *d, const char *s, size_t n); /* id, 0 = absent */
 const char *dy_dict_strget(const dy_dict *d, uint32_t id);
 uint32_t dy_dict_lit(dy_dict *d, const char *s, size_t n);      /* add literal (upper) */
 uint32_t dy_dict_litfind(const dy_dict *d, const char *s, size_t n);

@@ -173,6 +173,28 @@ static void norm_phrase(char *dst, size_t cap, const char *s, const char *e)
     dst[w] = '\0';
 }
 
+/* SET: CASE ACTORS: for a phrase written with lower-case letters, bit k
+   set when word k (words split at _ - and blanks) starts with a capital;
+   0 for an all-upper-case phrase (matches in any case). */
+static uint8_t phrase_caps(const char *s, const char *e)
+{
+    int lower = 0;
+    for (const char *p = s; p < e; p++) if (islower((unsigned char)*p)) lower = 1;
+    if (!lower) return 0;
+    uint8_t m = 0;
+    int k = 0, start = 1;
+    for (const char *p = s; p < e && k < 8; p++) {
+        if (*p == '_' || *p == '-' || *p == ' ' || *p == '\t') {
+            if (!start) k++;
+            start = 1;
+            continue;
+        }
+        if (start && isupper((unsigned char)*p)) m |= (uint8_t)(1u << k);
+        start = 0;
+    }
+    return m;
+}
+
 static int add_phrase_root(rd *r, const char *text, int wtype, uint32_t *out)
 {
     dy_root rt;
@@ -610,10 +632,52 @@ static int opt_bool(const char *s)
     return *p == 'T' || *p == 't';
 }
 
+/* "CASE: Islamic_State_" (dyad extension, used with SET: CASE ACTORS):
+   the actor roots already loaded whose words are these words get the
+   capitalisation mask of the line (phrase_caps). Returns how many. */
+static int case_line(dy_dict *d, const char *s)
+{
+    const char *e = strchr(s, '#');
+    if (!e) e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n')) e--;
+    uint8_t m = phrase_caps(s, e);
+    if (!m) return 0;
+    char words[8][64];
+    int nw = 0;
+    size_t wl = 0;
+    for (const char *p = s; p <= e && nw < 8; p++) {
+        if (p == e || *p == '_' || *p == '-' || *p == ' ' || *p == '\t') {
+            if (wl) { words[nw][wl] = '\0'; nw++; wl = 0; }
+            continue;
+        }
+        if (wl + 1 < sizeof words[0]) words[nw][wl++] = (char)toupper((unsigned char)*p);
+    }
+    int n = 0;
+    for (uint32_t ri = 1; ri < d->nroots; ri++) {
+        dy_root *r = &d->roots[ri];
+        if (r->wtype != WT_ACTOR || r->nph != (uint32_t)nw) continue;
+        int same = 1;
+        for (int k = 0; k < nw && same; k++)
+            same = !strcmp(dy_dict_strget(d, d->lits[d->pels[r->ph + (uint32_t)k].tok].str), words[k]);
+        if (same) { r->caps = m; n++; }
+    }
+    return n;
+}
+
 int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
 {
     char buf[512];
     size_t w = 0;
+    {
+        const char *q = line;
+        while (*q == ' ' || *q == '\t') q++;
+        if (!strncasecmp(q, "CASE:", 5)) {
+            q += 5;
+            while (*q == ' ' || *q == '\t') q++;
+            if (d) case_line(d, q);
+            return 0;
+        }
+    }
     for (const char *p = line; *p && w + 1 < sizeof buf; p++) {
         if (*p == '/' && p[1] == '/') break;
         if (*p == '#') break;
@@ -645,8 +709,36 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
             else o->code_mode = 0;
         } else if (!strncmp(k, "MINIMUM", 7)) {
             opt_num(k, "WORDS", &o->min_words);
+        } else if (!strncmp(k, "CONVERT CODES", 13)) {
+            const char *eq = strchr(k, '=');
+            size_t cw = 0;
+            o->convert_codes[cw++] = ' ';
+            for (const char *q = eq ? eq + 1 : k + 13; *q && cw + 2 < sizeof o->convert_codes; q++) {
+                if (*q == ' ' || *q == ',' || *q == '\t') {
+                    if (o->convert_codes[cw - 1] != ' ') o->convert_codes[cw++] = ' ';
+                } else if (*q != '~') o->convert_codes[cw++] = *q;
+            }
+            if (o->convert_codes[cw - 1] != ' ') o->convert_codes[cw++] = ' ';
+            o->convert_codes[cw] = '\0';
+            if (cw <= 1) o->convert_codes[0] = '\0';
         } else if (!strncmp(k, "CONVERT", 7)) {
             o->convert_agents = opt_bool(k);
+        } else if (!strncmp(k, "TARGETLESS", 10)) {
+            o->targetless = strstr(k, "DOMESTIC") ? 2 : opt_bool(k);
+        } else if (!strncmp(k, "AGENT COUNTRY", 13)) {
+            o->agent_country = opt_bool(k);
+        } else if (!strncmp(k, "OWN FORCES", 10)) {
+            o->own_forces = opt_bool(k);
+        } else if (!strncmp(k, "NEGATION", 8)) {
+            o->negation = opt_bool(k);
+        } else if (!strncmp(k, "CASE ACTORS", 11)) {
+            o->case_actors = opt_bool(k);
+        } else if (!strncmp(k, "LONGEST ACTOR", 13)) {
+            o->longest_actor = opt_bool(k);
+        } else if (!strncmp(k, "REPORTED SOURCE", 15)) {
+            o->reported_source = opt_bool(k);
+        } else if (!strncmp(k, "PARTICIPLE", 10)) {
+            o->participle = opt_bool(k);
         } else if (!strncmp(k, "TIME", 4)) {
             o->time_shift = opt_bool(k);
         } else if (!strncmp(k, "YYYY", 4)) {

@@ -358,6 +358,10 @@ static uint32_t find_frames(const dy_doc *d, uint32_t s, frame *fr, uint32_t max
             continue;
         }
         if (dy_en_in(d, i, report_verbs) >= 0) {
+            /* A capitalised cue word inside the sentence is part of a name
+             * ("the United States", "Daily Reports"), not a verb. */
+            if (i > sf && (d->toks[i].flags & DY_TF_CAP))
+                continue;
             /* "reports from X suggest": "reports" as a noun at the start */
             if (build_frame(d, sf, end, i, FK_REPORT, &fr[n]))
                 n++;
@@ -537,12 +541,38 @@ static int kind_status(int kind)
     }
 }
 
+/* Could sentence s hold a frame that points back to earlier sentences
+ * (FK_DENY, FK_CONFIRM, FK_UNVERIFIED: see find_frames)? A quick filter on
+ * the first letters of those cue words, then the lists themselves. */
+static int has_back_cue(const dy_doc *d, uint32_t s)
+{
+    const dy_sentence *se = &d->sents[s];
+    uint32_t end = se->tok_first + se->tok_count;
+    for (uint32_t i = se->tok_first; i < end; i++) {
+        int c0;
+        if (d->toks[i].kind != DY_TOK_WORD)
+            continue;
+        c0 = dy_en_lc((unsigned char)d->text.norm[d->toks[i].off]);
+        if (c0 != 'u' && c0 != 'v' && c0 != 'c' && c0 != 'd' && c0 != 'r')
+            continue;
+        if (dy_en_in(d, i, unverified_words) >= 0 || dy_en_in(d, i, verify_words) >= 0 ||
+            dy_en_in(d, i, confirm_verbs) >= 0 || dy_en_in(d, i, deny_verbs) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void do_sentence(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t ev_first,
                         uint32_t ev_end)
 {
     frame fr[MAX_FRAMES];
     const dy_sentence *se = &d->sents[s];
-    uint32_t nfr = find_frames(d, s, fr, MAX_FRAMES);
+    uint32_t nfr;
+    /* a sentence without events only matters through its back-references,
+     * and those only when earlier sentences have events */
+    if (ev_first == ev_end && (ev_first == 0 || !has_back_cue(d, s)))
+        return;
+    nfr = find_frames(d, s, fr, MAX_FRAMES);
     for (uint32_t k = ev_first; k < ev_end; k++) {
         dy_event *e = &d->events[k];
         uint32_t v = dy_en_verb_tok(d, e);

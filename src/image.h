@@ -11,7 +11,7 @@
 #include "dict.h"
 
 #define DY_IMAGE_MAGIC "DYADDICT"
-#define DY_IMAGE_VERSION 1u
+#define DY_IMAGE_VERSION 2u
 
 /* Write the loaded set d to path (written to path.tmp, then renamed, so a
  * reader never sees half an image). Returns 0, DY_EIO or DY_ENOMEM. */

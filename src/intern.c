@@ -205,10 +205,9 @@ static char *store(dy_intern *t, const char *s, size_t n)
     return p;
 }
 
-uint32_t dy_intern_add(dy_intern *t, const char *s, size_t n)
+/* dy_intern_add with the hash of s[0..n) already computed. */
+static uint32_t add_hashed(dy_intern *t, const char *s, size_t n, uint64_t h)
 {
-    if (!t || (!s && n) || n >= UINT32_MAX) return 0;
-    uint64_t h = hash_bytes(s, n);
     uint32_t id = find_chain(t, s, n, h);
     if (id) return id;
     if ((uint64_t)t->base_count + t->n + 1 >= UINT32_MAX) return 0;
@@ -235,6 +234,52 @@ uint32_t dy_intern_add(dy_intern *t, const char *s, size_t n)
     t->slots[i].k = k;
     t->slots[i].s = p;
     return t->base_count + k;
+}
+
+uint32_t dy_intern_add(dy_intern *t, const char *s, size_t n)
+{
+    if (!t || (!s && n) || n >= UINT32_MAX) return 0;
+    return add_hashed(t, s, n, hash_bytes(s, n));
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* Ask for the home slot of hash h in every layer of t's chain. */
+static inline void prefetch_home(const dy_intern *t, uint64_t h)
+{
+    for (; t; t = t->base)
+        if (t->n) PREFETCH(&t->slots[(uint32_t)h & t->mask]);
+}
+
+int dy_intern_add_many(dy_intern *t, const char *const *s, const uint32_t *n, size_t count,
+                       uint32_t *ids)
+{
+    /* hashes of the next AHEAD strings, whose home slots are being fetched
+     * while the current one is looked up */
+    enum { AHEAD = 8 };
+    uint64_t hs[AHEAD];
+    if (!t || (count && (!s || !n || !ids))) return -1;
+    for (size_t i = 0; i < count && i < AHEAD; i++) {
+        if ((!s[i] && n[i]) || n[i] == UINT32_MAX) return -1;
+        hs[i] = hash_bytes(s[i], n[i]);
+        prefetch_home(t, hs[i]);
+    }
+    for (size_t i = 0; i < count; i++) {
+        uint64_t h = hs[i % AHEAD];
+        size_t j = i + AHEAD;
+        if (j < count) {
+            if ((!s[j] && n[j]) || n[j] == UINT32_MAX) return -1;
+            hs[j % AHEAD] = hash_bytes(s[j], n[j]);
+            prefetch_home(t, hs[j % AHEAD]);
+        }
+        ids[i] = add_hashed(t, s[i] ? s[i] : "", n[i], h);
+        if (!ids[i]) return -1;
+    }
+    return 0;
 }
 
 uint32_t dy_intern_find(const dy_intern *t, const char *s, size_t n)

@@ -287,7 +287,11 @@ typedef struct tz {
     uint32_t ntoks, cap;
     dy_intern *lex;
     dy_arena *a;
-    char scratch[256];
+    /* lower-cased copies of the tokens that have upper case, interned
+     * together at the end: records [uint32 length][bytes]; a token's lower
+     * is the offset + 1 of its record until then (0: its text as is) */
+    char *low;
+    size_t low_len, low_cap;
 } tz;
 
 static int grow(tz *z)
@@ -309,17 +313,35 @@ static int push(tz *z, size_t off, size_t len, int kind, unsigned flags)
         if (rc) return rc;
     }
     const unsigned char *s = z->t + off;
-    char *buf = z->scratch;
-    char *heap = NULL;
-    if (len * 2 + 8 > sizeof z->scratch) {
-        heap = malloc(len * 2 + 8);
-        if (!heap) return DY_ENOMEM;
-        buf = heap;
+    if (z->low_cap - z->low_len < len * 2 + 8) {
+        size_t ncap = z->low_cap * 2 + len * 2 + 4096;
+        char *nl = realloc(z->low, ncap);
+        if (!nl) return DY_ENOMEM;
+        z->low = nl;
+        z->low_cap = ncap;
     }
+    char *buf = z->low + z->low_len + 4;
     size_t o = 0;
     int changed = 0, first = 0; /* first: 1 upper, 2 lower/other letter */
     uint32_t nup = 0, nlow = 0;
-    for (size_t k = 0; k < len;) {
+    size_t k0 = 0;
+    /* the ASCII prefix (most tokens are all ASCII), with few branches */
+    for (; k0 < len && s[k0] < 128; k0++) {
+        unsigned c = s[k0];
+        unsigned up = ascii_cls[c] == C_UPPER;
+        nup += up;
+        nlow += ascii_cls[c] == C_LOWER;
+        buf[k0] = (char)(c + (up << 5));
+    }
+    o = k0;
+    for (size_t k = 0; k < k0; k++) {
+        if (ascii_cls[s[k]] == C_UPPER || ascii_cls[s[k]] == C_LOWER) {
+            first = ascii_cls[s[k]] == C_UPPER ? 1 : 2;
+            break;
+        }
+    }
+    changed = nup != 0;
+    for (size_t k = k0; k < len;) {
         unsigned c = s[k];
         if (c < 128) {
             if (c - 'A' < 26u) {
@@ -367,9 +389,13 @@ static int push(tz *z, size_t off, size_t len, int kind, unsigned flags)
     }
     if (first == 1) flags |= DY_TF_CAP;
     if (nup >= 2 && nlow == 0) flags |= DY_TF_ALLCAP;
-    uint32_t id = changed ? dy_intern_add(z->lex, buf, o) : dy_intern_add(z->lex, (const char *)s, len);
-    free(heap);
-    if (!id) return DY_ENOMEM;
+    uint32_t id = 0;
+    if (changed) {
+        uint32_t o32 = (uint32_t)o;
+        memcpy(z->low + z->low_len, &o32, 4);
+        id = (uint32_t)z->low_len + 1;
+        z->low_len += 4 + o;
+    }
     dy_token *tk = &z->toks[z->ntoks++];
     tk->off = (uint32_t)off;
     tk->len = (uint32_t)len;
@@ -689,6 +715,32 @@ static long long do_punct(tz *z, size_t i)
     return rc ? rc : (long long)j;
 }
 
+/* Intern the lower-cased forms of all tokens (see tz.low), in token order:
+ * the ids are those one dy_intern_add per token would give. */
+static int intern_all(tz *z)
+{
+    enum { BATCH = 256 };
+    const char *ks[BATCH];
+    uint32_t kn[BATCH], ids[BATCH];
+    for (uint32_t b = 0; b < z->ntoks; b += BATCH) {
+        uint32_t m = z->ntoks - b < BATCH ? z->ntoks - b : BATCH;
+        for (uint32_t k = 0; k < m; k++) {
+            const dy_token *tk = &z->toks[b + k];
+            if (tk->lower) {
+                memcpy(&kn[k], z->low + tk->lower - 1, 4);
+                ks[k] = z->low + tk->lower - 1 + 4;
+            } else {
+                ks[k] = (const char *)z->t + tk->off;
+                kn[k] = tk->len;
+            }
+        }
+        if (dy_intern_add_many(z->lex, ks, kn, m, ids) != 0) return DY_ENOMEM;
+        for (uint32_t k = 0; k < m; k++)
+            z->toks[b + k].lower = ids[k];
+    }
+    return 0;
+}
+
 int dy_tokenize(dy_doc *doc, dy_intern *lex, dy_arena *a)
 {
     if (!doc || !lex || !a || (!doc->text.norm && doc->text.norm_len)) return DY_EINVAL;
@@ -697,6 +749,8 @@ int dy_tokenize(dy_doc *doc, dy_intern *lex, dy_arena *a)
     z.n = doc->text.norm_len;
     z.lex = lex;
     z.a = a;
+    z.low = NULL;
+    z.low_len = z.low_cap = 0;
     z.ntoks = 0;
     z.cap = (uint32_t)(z.n / 5 + 16);
     z.toks = dy_arena_alloc(a, (size_t)z.cap * sizeof *z.toks);
@@ -771,9 +825,17 @@ int dy_tokenize(dy_doc *doc, dy_intern *lex, dy_arena *a)
                 break;
             }
         }
-        if (r < 0) return (int)r;
+        if (r < 0) {
+            free(z.low);
+            return (int)r;
+        }
         i = (size_t)r;
     }
+    if (intern_all(&z) != 0) {
+        free(z.low);
+        return DY_ENOMEM;
+    }
+    free(z.low);
     /* give the unused tail back to the arena (toks is its latest allocation) */
     if (z.ntoks < z.cap) {
         dy_token *nt = dy_arena_realloc(a, z.toks, (size_t)z.cap * sizeof *nt,

@@ -213,11 +213,47 @@ TEST(bad_arguments)
     fx_free(&f);
 }
 
+/* cue words from all over the (sorted, bisected) cue table are found; a
+ * word that is not a cue is not */
+TEST(cue_words_across_the_table)
+{
+    static const char *const cues[] = {
+        "acknowledged", "boasted", "cautioned", "declared", "explained", "insisted", "joked",
+        "lamented", "noted", "quipped", "replied", "said", "tweeted", "warned", "wrote",
+    };
+    dy_enrich_ctx *ctx = NULL;
+    CHECK_INT(dy_enrich_ctx_adopt(&ctx, fx_gaz()), 0);
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+        char text[160];
+        fx f;
+        dy_claim *cl = NULL;
+        uint32_t n = 0;
+        snprintf(text, sizeof text, "The minister %s that the talks had failed.", cues[k]);
+        CHECK_INT(fx_init(&f, "2024-10-16", text), 0);
+        CHECK_INT(dy_claims_find(&f.doc, ctx, f.a, &cl, &n), 0);
+        CHECK_INT(n, 1);
+        if (n >= 1)
+            CHECK_STR(fx_span(&f, cl[0].cue_off, cl[0].cue_len), cues[k]);
+        fx_free(&f);
+    }
+    {
+        fx f;
+        dy_claim *cl = NULL;
+        uint32_t n = 9;
+        CHECK_INT(fx_init(&f, "2024-10-16", "The minister danced while the talks had failed."), 0);
+        CHECK_INT(dy_claims_find(&f.doc, ctx, f.a, &cl, &n), 0);
+        CHECK_INT(n, 0);
+        fx_free(&f);
+    }
+    dy_enrich_ctx_free(&ctx);
+}
+
 int main(void)
 {
     RUN(golden_cases);
     RUN(json_sink_maps_offsets_to_ingested_text);
     RUN(quote_across_sentences_attributes_events);
     RUN(bad_arguments);
+    RUN(cue_words_across_the_table);
     return harness_done();
 }

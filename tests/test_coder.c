@@ -121,6 +121,161 @@ TEST(multi_sentence_doc)
     dy_arena_free(&a);
 }
 
+/* dyad's built-in default set (dict/default) and its extensions */
+static dy_dict *DD;
+
+static int has_event(const dy_doc *doc, const char *src, const char *tar, const char *cameo_prefix)
+{
+    for (uint32_t k = 0; k < doc->nevents; k++) {
+        const dy_event *e = &doc->events[k];
+        if (src && strcmp(e->source.code, src)) continue;
+        if (tar && strcmp(e->target.code, tar)) continue;
+        if (cameo_prefix && strncmp(e->cameo, cameo_prefix, strlen(cameo_prefix))) continue;
+        return 1;
+    }
+    return 0;
+}
+
+static uint32_t coded(const char *text, dy_arena *a, dy_doc *doc, const dy_code_opts *o)
+{
+    dy_dict *keep = D;
+    D = DD;
+    dy_arena_reset(a);
+    uint32_t n = code1(text, a, doc, o, NULL);
+    D = keep;
+    return n;
+}
+
+TEST(default_targetless)
+{
+    dy_arena *a = dy_arena_new(0);
+    dy_doc doc;
+    dy_code_opts o = *dy_dict_options(DD);
+    const char *t = "Five hundred Ugandan rebels surrendered last week in the eastern town of Soroti.";
+    CHECK(o.targetless == 2);
+    CHECK(coded(t, a, &doc, &o) >= 1);
+    CHECK(has_event(&doc, "UGAREB", "UGA", "08"));      /* DOMESTIC: the source's country */
+    o.targetless = 1;
+    coded(t, a, &doc, &o);
+    CHECK(has_event(&doc, "UGAREB", "", "08"));         /* null target */
+    o.targetless = 0;
+    CHECK_INT(coded(t, a, &doc, &o), 0);                /* TABARI: no target, no event */
+    /* a target-less event never hides or joins a full one */
+    o = *dy_dict_options(DD);
+    CHECK(coded("Russian troops withdrew and Ukrainian forces shelled Russian positions near Kherson.", a, &doc, &o) >= 1);
+    for (uint32_t k = 0; k < doc.nevents; k++) CHECK(doc.events[k].target.code[0]);
+    dy_arena_free(&a);
+}
+
+TEST(default_agent_country)
+{
+    dy_arena *a = dy_arena_new(0);
+    dy_doc doc;
+    dy_code_opts o = *dy_dict_options(DD);
+    const char *t = "Egyptian police opened fire on Moslem fundamentalist demonstrators on Monday night, killing one person.";
+    CHECK(coded(t, a, &doc, &o) >= 1);
+    CHECK(has_event(&doc, "EGYCOP", NULL, NULL));
+    CHECK(doc.nevents && !strncmp(doc.events[0].target.code, "EGY", 3));   /* inherited */
+    /* no country anywhere: PETRARCH's country-less agent */
+    CHECK(coded("Rebels attacked an army checkpoint on Monday morning.", a, &doc, &o) >= 1);
+    CHECK(has_event(&doc, "---REB", NULL, "19") || has_event(&doc, "---REB", NULL, "18"));
+    /* a role the CONVERT CODES list leaves out stays uncoded */
+    CHECK_INT(coded("Students attacked an army checkpoint on Monday morning.", a, &doc, &o), 0);
+    /* ... unless it is a title before a name */
+    coded("President Tarek Weldon lifted the state of emergency in Sudan on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "SDNGOV", "SDN", "08"));
+    o.convert_agents = 0;
+    CHECK_INT(coded(t, a, &doc, &o), 0);
+    /* the only country is the other side: the agent's country is unknown */
+    o = *dy_dict_options(DD);
+    coded("Tanks shelled positions of the Palestinian forces.", a, &doc, &o);
+    CHECK(has_event(&doc, "---MIL", "PSEMIL", "19"));
+    dy_arena_free(&a);
+}
+
+TEST(default_compound_agents_and_longest)
+{
+    dy_arena *a = dy_arena_new(0);
+    dy_doc doc;
+    dy_code_opts o = *dy_dict_options(DD);
+    coded("Israeli helicopters and tanks shelled positions of the Palestinian security forces near the town of Rafah.", a, &doc, &o);
+    CHECK(has_event(&doc, "ISRMIL", "PSECOP", "19"));
+    coded("Israeli helicopters and tanks shelled positions near Rafah.", a, &doc, &o);
+    CHECK(!has_event(&doc, "ISRMIL", "---MIL", NULL));      /* a conjunct is not the target */
+    const char *t = "Israeli intelligence officials have shared evidence with the U.S. about the plot.";
+    coded(t, a, &doc, &o);
+    CHECK(has_event(&doc, "ISRSPY", "USA", NULL));
+    o.longest_actor = 0;
+    coded(t, a, &doc, &o);
+    CHECK(!has_event(&doc, "ISRSPY", "USA", NULL));
+    dy_arena_free(&a);
+}
+
+TEST(default_case_actors)
+{
+    dy_arena *a = dy_arena_new(0);
+    dy_doc doc;
+    dy_code_opts o = *dy_dict_options(DD);
+    const char *t = "Protesters in Cairo demanded a strict Islamic state on Monday.";
+    coded(t, a, &doc, &o);
+    CHECK(!has_event(&doc, "IMGMOSISL", NULL, NULL) && !has_event(&doc, NULL, "IMGMOSISL", NULL));
+    coded("Islamic State fighters attacked Iraqi troops near Mosul.", a, &doc, &o);
+    CHECK(has_event(&doc, "IMGMOSISL", "IRQMIL", "19"));
+    coded("ISLAMIC STATE FIGHTERS ATTACKED IRAQI TROOPS NEAR MOSUL.", a, &doc, &o);
+    CHECK(has_event(&doc, "IMGMOSISL", "IRQMIL", "19"));   /* all capitals: no case */
+    o.case_actors = 0;
+    coded(t, a, &doc, &o);
+    CHECK(has_event(&doc, "IMGMOSISL", NULL, NULL) || has_event(&doc, NULL, "IMGMOSISL", NULL));
+    dy_arena_free(&a);
+}
+
+TEST(default_reported_and_participle)
+{
+    dy_arena *a = dy_arena_new(0);
+    dy_doc doc;
+    dy_code_opts o = *dy_dict_options(DD);
+    const char *t = "France said that Russia attacked Ukraine on Monday.";
+    coded(t, a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", "UKR", "19"));
+    CHECK(!has_event(&doc, "FRA", "UKR", "19"));
+    o.reported_source = 0;
+    coded(t, a, &doc, &o);
+    CHECK(has_event(&doc, "FRA", "UKR", "19"));            /* TABARI: first actor of the clause */
+    o = *dy_dict_options(DD);
+    coded("Ukrainian soldier killed by sniper near Avdiivka", a, &doc, &o);
+    CHECK(has_event(&doc, "---MIL", "UKRMIL", "19"));
+    o.participle = 0;
+    coded("Ukrainian soldier killed by sniper near Avdiivka", a, &doc, &o);
+    CHECK(!has_event(&doc, "---MIL", "UKRMIL", "19"));
+    /* the subject of a passive without "by" is the victim */
+    o = *dy_dict_options(DD);
+    coded("Ten Russian soldiers were killed in Ukraine on Monday.", a, &doc, &o);
+    CHECK(has_event(&doc, "", "RUSMIL", "19"));
+    CHECK(!has_event(&doc, "RUSMIL", "UKR", NULL));
+    coded("One Ukrainian soldier killed, 3 wounded in war-torn east", a, &doc, &o);
+    CHECK(has_event(&doc, "", "UKRMIL", "19"));
+    coded("Russian troops killed ten Ukrainian soldiers on Monday.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUSMIL", "UKRMIL", "19"));      /* active: unchanged */
+    o.participle = 0;
+    coded("Ten Russian soldiers were killed in Ukraine on Monday.", a, &doc, &o);
+    CHECK(!has_event(&doc, "", "RUSMIL", "19"));
+    /* negation and own forces */
+    o = *dy_dict_options(DD);
+    coded("Russia did not withdraw its troops from Ukraine.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", "UKR", "124"));
+    o.negation = 0;
+    coded("Russia did not withdraw its troops from Ukraine.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", "UKR", "08"));
+    o.own_forces = 0;
+    coded("Russia did not withdraw its troops from Ukraine.", a, &doc, &o);
+    CHECK(!has_event(&doc, "RUS", "UKR", NULL));
+    /* "X said Y must ..." is a demand */
+    o = *dy_dict_options(DD);
+    coded("A senior British minister said on Monday that Libya must hand over the suspects.", a, &doc, &o);
+    CHECK(has_event(&doc, "GBRGOV", "LBY", "10"));
+    dy_arena_free(&a);
+}
+
 int main(void)
 {
     if (dy_dict_load(&D, "tests/validation/own.project", NULL, NULL)) {
@@ -131,6 +286,16 @@ int main(void)
     RUN(compound_and_pair);
     RUN(outcomes_and_options);
     RUN(multi_sentence_doc);
+    if (dy_dict_load(&DD, "dict/default", NULL, NULL)) {
+        printf("0 passed, 1 failed\n");
+        return 1;
+    }
+    RUN(default_targetless);
+    RUN(default_agent_country);
+    RUN(default_compound_agents_and_longest);
+    RUN(default_case_actors);
+    RUN(default_reported_and_participle);
+    dy_dict_free(&DD);
     dy_dict_free(&D);
     return harness_done();
 }

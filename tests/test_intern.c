@@ -4,7 +4,9 @@
 #include "harness.h"
 #include "intern.h"
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 TEST(ids_dense_and_stable)
 {
@@ -215,6 +217,58 @@ out:
     dy_intern_free(&base);
 }
 
+/* dy_intern_add_many gives the ids of one dy_intern_add per string, in
+ * order, on a layered table (strings of the base, repeats, new ones, long
+ * ones and batches longer than its look-ahead) */
+TEST(add_many_matches_add)
+{
+    enum { N = 3000 };
+    dy_intern *base = dy_intern_new(NULL);
+    dy_intern *a = base ? dy_intern_new(base) : NULL;
+    dy_intern *b = base ? dy_intern_new(base) : NULL;
+    static char buf[N][48];
+    static const char *ks[N];
+    static uint32_t kn[N], ids[N];
+    uint32_t mism = 0;
+    if (!base || !a || !b) { CHECK(0); goto out; }
+    for (int i = 0; i < 500; i++) {
+        char w[32];
+        int n = snprintf(w, sizeof w, "base%d", i * 7);
+        CHECK(dy_intern_add(base, w, (size_t)n) != 0);
+    }
+    for (int i = 0; i < N; i++) {
+        int n;
+        if (i % 5 == 0)
+            n = snprintf(buf[i], sizeof buf[i], "base%d", (i * 13) % 3500);
+        else if (i % 7 == 0)
+            n = snprintf(buf[i], sizeof buf[i], "a-rather-long-word-number-%d-of-the-batch", i % 40);
+        else
+            n = snprintf(buf[i], sizeof buf[i], "w%d", (i * 31) % 900);
+        ks[i] = buf[i];
+        kn[i] = (uint32_t)n;
+    }
+    /* in uneven batches on a, one by one on b */
+    for (int i = 0; i < N;) {
+        int m = 1 + (i % 37) * 3;
+        if (m > N - i) m = N - i;
+        CHECK_INT(dy_intern_add_many(a, ks + i, kn + i, (size_t)m, ids + i), 0);
+        i += m;
+    }
+    for (int i = 0; i < N; i++)
+        if (ids[i] == 0 || ids[i] != dy_intern_add(b, ks[i], kn[i])) mism++;
+    CHECK_INT(mism, 0);
+    CHECK_INT(dy_intern_count(a), dy_intern_count(b));
+    CHECK(dy_intern_count(a) > dy_intern_count(base));
+    /* an empty batch, and bad arguments */
+    CHECK_INT(dy_intern_add_many(a, NULL, NULL, 0, NULL), 0);
+    CHECK_INT(dy_intern_add_many(NULL, ks, kn, 1, ids), -1);
+    CHECK_INT(dy_intern_add_many(a, NULL, kn, 1, ids), -1);
+out:
+    dy_intern_free(&a);
+    dy_intern_free(&b);
+    dy_intern_free(&base);
+}
+
 int main(void)
 {
     RUN(ids_dense_and_stable);
@@ -223,5 +277,6 @@ int main(void)
     RUN(clear_and_reuse);
     RUN(long_strings);
     RUN(random_vs_naive);
+    RUN(add_many_matches_add);
     return harness_done();
 }
