@@ -92,6 +92,11 @@ def main():
         polnear.show(nm)
         rows.append(("PolNeAR", "attribution source P / R", "%.3f / %.3f" % (nm["p"], nm["r"]), ""))
         rows.append(("PolNeAR", "recall where coded", "%.1f%%" % (100 * nm["r_cov"]), ""))
+        cm = polnear.evaluate_claims(a.dyad, polnear.load_articles(pn))
+        polnear.show_claims(cm)
+        for key, label in (("overlap", "overlap"), ("exact", "exact"), ("head", "head word")):
+            rows.append(("PolNeAR", "claim sources P / R (%s)" % label,
+                         "%.3f / %.3f" % (cm[key]["p"], cm[key]["r"]), ""))
     else:
         print("PolNeAR: skipped (no %s)" % pn)
 

@@ -420,7 +420,9 @@ static int load_actors(rd *r, char *text, int agents)
         const char *phe = lb ? lb : ce;
         if (indented && s == lb) {
             /* date restriction line for the current group */
-            if (!ngroup) { diag(r, 1, "code line without actor"); continue; }
+            /* a date line whose actor line was lost (a known defect of
+             * TABARI's CountryInfo file): ignored, as a warning */
+            if (!ngroup) { diag(r, 0, "code line without actor (ignored)"); continue; }
         } else if (*s == '+' && !agents) {
             if (!ngroup) { diag(r, 1, "synonym without actor"); continue; }
             norm_phrase(ph, sizeof ph, s + 1, phe);
@@ -433,6 +435,7 @@ static int load_actors(rd *r, char *text, int agents)
         } else {
             FLUSH_GROUP();
             norm_phrase(ph, sizeof ph, s, phe);
+            if (!ph[0] && !lb) { diag(r, 0, "line holds only a comment where an actor was expected (ignored)"); continue; }
             if (!ph[0]) { diag(r, 1, "phrase missing"); continue; }
             if (strlen(ph) < 2) { diag(r, 1, "phrase too short: %s", ph); continue; }
             if (agents) {
@@ -588,7 +591,7 @@ static int load_verbs(rd *r, char *text)
         /* a root line: PHRASE [code] */
         const char *lb = memchr(s, '[', (size_t)(ce - s));
         if (memchr(s, '*', (size_t)((lb ? lb : ce) - s))) {
-            diag(r, 1, "pattern without its leading '-' (ignored)");
+            diag(r, 0, "pattern without its leading '-' (ignored)");
             continue;
         }
         norm_phrase(ph, sizeof ph, s, lb ? lb : ce);
