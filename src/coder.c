@@ -317,7 +317,7 @@ static int root_is_null_verb(const cx *c, uint32_t root)
 
 /* ASCII character classes (the C locale's), without a ctype call per byte */
 enum { CL_LOWER = 1, CL_UPPER = 2, CL_DIGIT = 4, CL_PUNCT = 8, CL_SPACE = 16 };
-static const uint8_t cclass[128] = {
+static const uint8_t cclass[256] = {
     ['\t'] = CL_SPACE, ['\n'] = CL_SPACE, ['\v'] = CL_SPACE, ['\f'] = CL_SPACE, ['\r'] = CL_SPACE, [' '] = CL_SPACE,
     ['!'] = CL_PUNCT, ['"'] = CL_PUNCT, ['#'] = CL_PUNCT, ['$'] = CL_PUNCT, ['%'] = CL_PUNCT, ['&'] = CL_PUNCT,
     ['\''] = CL_PUNCT, ['('] = CL_PUNCT, [')'] = CL_PUNCT, ['*'] = CL_PUNCT, ['+'] = CL_PUNCT, [','] = CL_PUNCT,
@@ -338,7 +338,7 @@ static const uint8_t cclass[128] = {
     ['S'] = CL_UPPER, ['T'] = CL_UPPER, ['U'] = CL_UPPER, ['V'] = CL_UPPER, ['W'] = CL_UPPER, ['X'] = CL_UPPER,
     ['Y'] = CL_UPPER, ['Z'] = CL_UPPER,
 };
-#define CC(ch) ((ch) < 128 ? cclass[(ch)] : 0)
+#define CC(ch) (cclass[(unsigned char)(ch)])
 
 /* Filter text[0..len) (absolute offset base) into words. */
 static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
@@ -357,66 +357,70 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
     }
     uint32_t *fo = sc->fo;
     uint32_t k = 0;
-    c->recaps = 1;
+    unsigned seen = 0;       /* classes of the characters looked at */
     for (uint32_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if (CC(ch) & CL_LOWER) c->recaps = 0;
+        unsigned cl = cclass[ch];
+        seen |= cl;
+        if (!(cl & CL_PUNCT)) {
+            /* letters, digits, other bytes are kept; white space is ' ' */
+            f[k] = (cl & CL_SPACE) ? ' ' : (char)ch; fo[k++] = base + i;
+            continue;
+        }
         if (ch == '/' && i + 1 < len && text[i + 1] == '*') {
             i += 2;
             while (i + 1 < len && !(text[i] == '*' && text[i + 1] == '/')) i++;
             i++;
             continue;
         }
-        unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
-        unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
-        if (CC(ch) & CL_PUNCT) {
-            if (ch == ';' || ch == ':' || ch == '(' || ch == ')') {
+        if (ch == ';' || ch == ':' || ch == '(' || ch == ')') {
+            f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
+        } else if (ch == ',') {
+            unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
+            unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
+            if (!(CC(prev) & CL_DIGIT) || !(CC(next) & CL_DIGIT)) {
                 f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
-            } else if (ch == ',') {
-                if (!(CC(prev) & CL_DIGIT) || !(CC(next) & CL_DIGIT)) {
-                    f[k] = ' '; fo[k++] = base + i; f[k] = ','; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
-                }
-            } else if (ch == '.') {
-                if ((CC(prev) & CL_DIGIT) && (CC(next) & CL_DIGIT)) { f[k] = '.'; fo[k++] = base + i; }
-                else if (CC(prev) & CL_UPPER) { f[k] = '.'; fo[k++] = base + i; }
-                else { f[k] = ' '; fo[k++] = base + i; }
-            } else if (ch == '\'' || ch == '$') {
-                f[k] = (char)ch; fo[k++] = base + i;
-            } else if (ch == '"') {
-                f[k] = ' '; fo[k++] = base + i; f[k] = '"'; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
-            } else { f[k] = ' '; fo[k++] = base + i; }
-        } else if (CC(ch) & CL_SPACE) {
-            f[k] = ' '; fo[k++] = base + i;
-        } else {
+            }
+        } else if (ch == '.') {
+            unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
+            unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
+            if ((CC(prev) & CL_DIGIT) && (CC(next) & CL_DIGIT)) { f[k] = '.'; fo[k++] = base + i; }
+            else if (CC(prev) & CL_UPPER) { f[k] = '.'; fo[k++] = base + i; }
+            else { f[k] = ' '; fo[k++] = base + i; }
+        } else if (ch == '\'' || ch == '$') {
             f[k] = (char)ch; fo[k++] = base + i;
-        }
+        } else if (ch == '"') {
+            f[k] = ' '; fo[k++] = base + i; f[k] = '"'; fo[k++] = base + i; f[k] = ' '; fo[k++] = base + i;
+        } else { f[k] = ' '; fo[k++] = base + i; }
     }
+    c->recaps = !(seen & CL_LOWER);
     f[k] = ' ';
     fo[k] = base + len;
     k++;
-    /* count words */
-    int32_t nw = 0;
-    for (uint32_t i = 0; i < k; i++) if (f[i] != ' ' && (i == 0 || f[i - 1] == ' ')) nw++;
-    sc->w = c->w = sc_buf(c->a, sc->w, &sc->capw, (size_t)nw + 1, sizeof *c->w);
+    /* words are runs of non-blanks separated by blanks: at most k / 2 + 1
+       of them (f ends with a blank) */
+    size_t maxw = 0;
+    for (uint32_t i = 0; i < k; i++) if (f[i] != ' ' && (i == 0 || f[i - 1] == ' ')) maxw++;
+    sc->w = c->w = sc_buf(c->a, sc->w, &sc->capw, maxw + 1, sizeof *c->w);
     if (!c->w) return DY_ENOMEM;
-    memset(c->w, 0, ((size_t)nw + 1) * sizeof *c->w);
-    /* upper-case word texts, each NUL-terminated: at most k + nw bytes */
-    char *upbuf = sc->up = sc_buf(c->a, sc->up, &sc->capup, (size_t)k + (size_t)nw + 1, 1);
+    /* upper-case word texts, each NUL-terminated: at most k + maxw bytes */
+    char *upbuf = sc->up = sc_buf(c->a, sc->up, &sc->capup, (size_t)k + maxw + 1, 1);
     if (!upbuf) return DY_ENOMEM;
     c->n = 0;
     int first = 1;
     for (uint32_t i = 0; i < k;) {
         if (f[i] == ' ') { i++; continue; }
-        uint32_t j = i;
-        while (j < k && f[j] != ' ') j++;
         word *wd = &c->w[c->n++];
         char *up = upbuf;
-        upbuf += j - i + 1;
-        for (uint32_t q = i; q < j; q++) {
-            unsigned char ch = (unsigned char)f[q];
-            up[q - i] = (char)((CC(ch) & CL_LOWER) ? ch - 32 : ch);
-        }
+        uint32_t j = i;
+        do {   /* f[k - 1] is a blank */
+            unsigned char ch = (unsigned char)f[j];
+            up[j - i] = (char)(ch - ((cclass[ch] & CL_LOWER) << 5));
+            j++;
+        } while (f[j] != ' ');
         up[j - i] = '\0';
+        upbuf += j - i + 1;
+        memset(wd, 0, sizeof *wd);
         wd->up = up;
         wd->uplen = j - i;
         wd->off = fo[i];
@@ -427,6 +431,7 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
         }
         i = j;
     }
+    memset(&c->w[c->n], 0, sizeof *c->w);
     return 0;
 }
 

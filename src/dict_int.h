@@ -174,12 +174,7 @@ static inline uint32_t dy_trie_step(const dy_dict *d, uint32_t node, unsigned ch
     }
     const uint8_t *tb = d->tbytes;
     uint32_t lo = t->first, hi = lo + t->nch;
-    /* the bytes are strictly increasing, so the child for b (if any) is at
-       or after hi-1-(top-b): exact for dense runs (letters) */
-    unsigned top = tb[hi - 1];
-    if (b > top) return 0;
-    if (top - b < t->nch) lo = hi - 1 - (top - b);
-    while (hi - lo > 8) {
+    while (hi - lo > 16) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (tb[mid] < b) lo = mid + 1;
         else hi = mid + 1;

@@ -3,6 +3,7 @@
  * places over the events the coder produced; events inside quotes that
  * cross sentences get the attribution of the frame at either end (claims.h). */
 #include "enrich.h"
+#include <string.h>
 #include <stdlib.h>
 #include "dyad.h"
 #include "claims.h"
@@ -75,6 +76,33 @@ void dy_enrich_keep_reporting(dy_enrich_ctx *ctx, int keep)
         ctx->keep_reporting = keep;
 }
 
+/* The speaker of a reporting frame is not a participant of the event it
+ * reports: "The Joint Chiefs of Staff said North Korean troops detonated
+ * explosives" must not make the Joint Chiefs the target. A target whose
+ * span is the event's attribution span is cleared; an event whose source
+ * and target are the same words (the speaker twice) is dropped. */
+static int spans_overlap(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)
+{
+    return alen && blen && a < b + blen && b < a + alen;
+}
+
+static void drop_speaker_roles(dy_doc *doc)
+{
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < doc->nevents; i++) {
+        dy_event *e = &doc->events[i];
+        if (spans_overlap(e->source.off, e->source.len, e->target.off, e->target.len))
+            continue;   /* the same words on both sides: not an event */
+        if (e->attribution.len &&
+            spans_overlap(e->target.off, e->target.len, e->attribution.off, e->attribution.len))
+            memset(&e->target, 0, sizeof e->target);
+        if (w != i)
+            doc->events[w] = *e;
+        w++;
+    }
+    doc->nevents = w;
+}
+
 int dy_enrich_doc(const dy_enrich_ctx *ctx, dy_doc *doc, dy_arena *a)
 {
     const dy_gazetteer *g = ctx ? ctx->gaz : NULL;
@@ -87,6 +115,7 @@ int dy_enrich_doc(const dy_enrich_ctx *ctx, dy_doc *doc, dy_arena *a)
         return rc;
     if (!(ctx && ctx->keep_reporting))
         dy_frame_drop_reporting(doc);
+    drop_speaker_roles(doc);
     {
         /* quotes that cross sentences: frame.c sees one sentence at a time */
         dy_claim *cl;

@@ -40,6 +40,10 @@ static void actual(const fx *f, const dy_event *e, const char *key, char *out, s
         snprintf(out, n, "%s", dy_status_name(e->status));
     } else if (strcmp(key, "attr") == 0) {
         snprintf(out, n, "%s", e->attribution.code[0] ? e->attribution.code : "\"\"");
+    } else if (strcmp(key, "target") == 0) {
+        snprintf(out, n, "%s", e->target.code[0] ? e->target.code : "\"\"");
+    } else if (strcmp(key, "source") == 0) {
+        snprintf(out, n, "%s", e->source.code[0] ? e->source.code : "\"\"");
     } else if (strcmp(key, "attr_text") == 0) {
         snprintf(out, n, "%s", fx_span(f, e->attribution.off, e->attribution.len));
     } else if (strcmp(key, "date") == 0) {
