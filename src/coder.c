@@ -22,7 +22,7 @@
 #define F_INITCAP 1u
 #define F_MIDCAP 2u
 
-typedef struct litent { uint32_t lit; uint8_t exact; } litent;
+typedef struct litent { uint32_t lit; uint8_t exact, kind; } litent;   /* kind: d->litkind[lit] */
 
 typedef struct word {
     uint32_t off, len;       /* span in the sentence's source text (absolute norm offsets) */
@@ -399,8 +399,7 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
     k++;
     /* words are runs of non-blanks separated by blanks: at most k / 2 + 1
        of them (f ends with a blank) */
-    size_t maxw = 0;
-    for (uint32_t i = 0; i < k; i++) if (f[i] != ' ' && (i == 0 || f[i - 1] == ' ')) maxw++;
+    size_t maxw = (size_t)k / 2 + 1;
     sc->w = c->w = sc_buf(c->a, sc->w, &sc->capw, maxw + 1, sizeof *c->w);
     if (!c->w) return DY_ENOMEM;
     /* upper-case word texts, each NUL-terminated: at most k + maxw bytes */
@@ -449,7 +448,7 @@ static int word_literals(cx *c, word *wd)
         if (!node) break;
         uint32_t id = d->tnodes[node].lit;
         if (!id || id < DL_SYMBOL_LIMIT) continue;
-        if (L == 1 && wd->uplen > 1 && isalnum((unsigned char)wd->up[1])) continue;
+        if (L == 1 && wd->uplen > 1 && (CC(wd->up[1]) & (CL_LOWER | CL_UPPER | CL_DIGIT))) continue;
         if (c->nlits >= c->caplits) {
             int32_t nc = c->caplits ? c->caplits * 2 : 256;
             litent *l = dy_arena_realloc(c->a, c->lits, (size_t)c->caplits * sizeof *l, (size_t)nc * sizeof *l);
@@ -461,6 +460,7 @@ static int word_literals(cx *c, word *wd)
         }
         c->lits[c->nlits].lit = id;
         c->lits[c->nlits].exact = (uint8_t)(L == wd->uplen);
+        c->lits[c->nlits].kind = d->litkind[id];
         c->litkinds |= d->litkind[id];
         uint32_t b = bloom_bit(id);
         c->litbloom[b >> 6] |= 1ull << (b & 63);
@@ -574,6 +574,7 @@ static void best_root(cx *c, int32_t i, rootbest *b, int32_t limit)
     const word *nx = i + 1 < c->n ? &c->w[i + 1] : NULL;
     if (nx && (nx->comma || nx->number)) nx = NULL;
     for (int32_t li = 0; li < wd->nlit; li++) {
+        if (!c->lits[wd->lit0 + li].kind) continue;   /* starts no root */
         uint32_t lit = c->lits[wd->lit0 + li].lit;
         for (uint32_t e = d->rsfirst[lit]; e < d->rsfirst[lit + 1]; e++) try_root(c, i, li, d->rsingle[e], b);
         uint32_t pm = nx ? d->litpair[lit] : 0;
@@ -1891,7 +1892,7 @@ static int parse_sentence(cx *c, const char *text, uint32_t base, uint32_t len)
         word *wd = &c->w[i];
         if (wd->uplen == 1 && wd->up[0] == ',') { wd->comma = 1; continue; }
         if ((rc = word_literals(c, wd))) return rc;
-        if (isdigit((unsigned char)wd->up[0]) && !wd->nlit) wd->number = 1;
+        if ((CC(wd->up[0]) & CL_DIGIT) && !wd->nlit) wd->number = 1;
     }
     if (c->skip_noverb && !(c->o->def_src || c->o->def_tar) && (c->litkinds & (LK_VERB | LK_ACTOR)) != (LK_VERB | LK_ACTOR)) {
         /* no word can start a verb, or none an actor or agent: see below */

@@ -438,7 +438,7 @@ static int cmp_tedge(const void *a, const void *b)
 }
 
 /* The literal trie: every literal's upper-case bytes, one node per prefix.
- * Built with a temporary hash of edges, then laid out breadth-first with
+ * Built with a temporary hash of edges, then laid out depth-first with
  * each node's children contiguous and sorted by byte. */
 static int build_trie(dy_dict *d)
 {
@@ -456,7 +456,7 @@ static int build_trie(dy_dict *d)
     uint32_t *hval = calloc((size_t)1 << bits, sizeof *hval);
     uint32_t *lit = calloc(total, sizeof *lit);
     tedge *ed = malloc(total * sizeof *ed);
-    uint32_t *first = NULL, *queue = NULL;
+    uint32_t *first = NULL, *queue = NULL, *stack = NULL;
     if (!hkey || !hval || !lit || !ed) goto done;
     uint32_t n = 1, ne = 0;
     for (uint32_t id = DL_SYMBOL_LIMIT; id < d->nlits; id++) {
@@ -483,15 +483,22 @@ static int build_trie(dy_dict *d)
     qsort(ed, ne, sizeof *ed, cmp_tedge);
     first = calloc((size_t)n + 1, sizeof *first);
     queue = malloc((size_t)n * sizeof *queue);
+    stack = malloc((size_t)n * sizeof *stack);
     d->tnodes = calloc(n, sizeof *d->tnodes);
     d->tbytes = calloc(n, 1);
-    if (!first || !queue || !d->tnodes || !d->tbytes) goto done;
+    if (!first || !queue || !stack || !d->tnodes || !d->tbytes) goto done;
     for (uint32_t k = 0; k < ne; k++) first[ed[k].parent + 1]++;
     for (uint32_t k = 0; k < n; k++) first[k + 1] += first[k];
-    /* breadth-first: queue[j] is the old id of new node j */
-    uint32_t qn = 1;
+    /* depth-first over sibling blocks: a node's children get consecutive
+       ids when the node is visited, and the first child is visited next,
+       so that a chain of single-child nodes (the tail of a long word) is
+       contiguous in memory. queue[j] is the old id of new node j; stack
+       holds the new ids still to visit. */
+    uint32_t qn = 1, sp = 0;
     queue[0] = 0;
-    for (uint32_t j = 0; j < qn; j++) {
+    stack[sp++] = 0;
+    while (sp) {
+        uint32_t j = stack[--sp];
         uint32_t old = queue[j];
         dy_tnode *t = &d->tnodes[j];
         t->lit = lit[old];
@@ -502,12 +509,17 @@ static int build_trie(dy_dict *d)
             d->tbytes[qn] = ed[k].byte;
             queue[qn++] = ed[k].child;
         }
+        if (t->nch > 4) {
+            uint32_t m = dy_tnode_mask(d->tbytes + t->first, t->nch);
+            memcpy(t->cb, &m, sizeof m);
+        }
+        for (uint32_t ch = t->first + t->nch; ch-- > t->first;) stack[sp++] = ch;
     }
     d->ntnodes = qn;
     rc = 0;
 done:
     free(hkey); free(hval); free(lit); free(ed);
-    free(first); free(queue);
+    free(first); free(queue); free(stack);
     return rc;
 }
 

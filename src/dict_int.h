@@ -13,6 +13,7 @@
 #define DY_DICT_INT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "dict.h"
 #include "coder.h"
 
@@ -108,8 +109,23 @@ typedef struct dy_rpair { uint32_t l1, l2, first, n; } dy_rpair;
  * literal ending here (0 = none) */
 typedef struct dy_tnode {
     uint32_t first, lit, nch;
-    uint8_t cb[4];         /* the children's bytes when nch <= 4: one cache line per step */
+    uint8_t cb[4];         /* the children's bytes when nch <= 4: one cache line per step;
+                              when nch > 4, a uint32_t (memcpy) letter mask: bit k
+                              (k < 26) = a child for 'A' + k, bits 26-31 = the
+                              number of children with a byte below 'A' (63 = too
+                              many, search tbytes); 0 = not built (old image) */
 } dy_tnode;
+
+/* the letter mask of a node with more than 4 children (bytes sorted) */
+static inline uint32_t dy_tnode_mask(const uint8_t *bytes, uint32_t n)
+{
+    uint32_t m = 0, below = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (bytes[k] < 'A') below++;
+        else if (bytes[k] <= 'Z') m |= 1u << (bytes[k] - 'A');
+    }
+    return m | ((below < 63u ? below : 63u) << 26);
+}
 
 struct dy_dict {
     /* string pool */
@@ -120,8 +136,8 @@ struct dy_dict {
     dy_lit *lits; uint32_t nlits, caplits;
     uint32_t *lhash; uint32_t lhcap;             /* literal hash -> lit id */
     dy_startent *starts; uint32_t nstarts, capstarts;
-    /* literal trie (built by dy_dict_finish), nodes in breadth-first order
-       so that the hot top levels share cache lines; node 0 is the root.
+    /* literal trie (built by dy_dict_finish), nodes in depth-first order
+       of sibling blocks (see build_trie in dict.c); node 0 is the root.
        Lets the coder find every literal that a word starts with in one walk
        over its bytes. */
     dy_tnode *tnodes; uint8_t *tbytes; uint32_t ntnodes;
@@ -171,6 +187,18 @@ static inline uint32_t dy_trie_step(const dy_dict *d, uint32_t node, unsigned ch
     if (t->nch <= 4) {
         for (uint32_t k = 0; k < t->nch; k++) if (t->cb[k] == b) return t->first + k;
         return 0;
+    }
+    uint32_t m;
+    memcpy(&m, t->cb, sizeof m);
+    if ((unsigned)(b - 'A') < 26u && m && (m >> 26) != 63u) {
+        /* wide node: the letter mask (see dy_tnode) gives the child */
+        uint32_t bit = 1u << (b - 'A');
+        if (!(m & bit)) return 0;
+        uint32_t x = m & (bit - 1u);   /* popcount, without a libgcc call */
+        x = x - ((x >> 1) & 0x55555555u);
+        x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+        x = (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+        return t->first + (m >> 26) + x;
     }
     const uint8_t *tb = d->tbytes;
     uint32_t lo = t->first, hi = lo + t->nch;

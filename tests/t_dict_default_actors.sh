@@ -198,8 +198,12 @@ want agt DEFENSE_MINISTER_ "[~GOVMIL]"
 want agt STATE_MEDIA_ "[~GOVMED]"
 want agt REBEL_ "[~REB]"
 want agt PROTESTER_ "[~OPP]"
-# no bare US (the pronoun "us" once text is lower-cased) or CAR
-for p in US_ CAR_ KOREA_ ENGLISH_; do
+# no bare CAR, Korea, English; US only together with the "CASE: Us_" line
+# of default.options (so it matches "US" and never the pronoun "us")
+if [ -n "$(code act US_)" ]; then
+  grep -q '^CASE: Us_ *$' dict/default/default.options && ok || bad "US_ is an actor without CASE: Us_ in default.options"
+else ok; fi
+for p in CAR_ KOREA_ ENGLISH_; do
   [ -z "$(code act $p)" ] && ok || bad "$p must not be an actor (ambiguous word)"
 done
 
@@ -219,7 +223,7 @@ case "$(code act ANTONIO_GUTERRES_)" in *"[IGOUNO >170101]"*) ok;; *) bad "Guter
 # the project's own checker, when the binary has it: run on a copy of the
 # actor and agent files only (the verbs have their own test), and require
 # no error and no warning
-if [ -n "${DYAD:-}" ] && [ -x "$DYAD" ] && "$DYAD" dict check --help >/dev/null 2>&1; then
+if [ -n "${DYAD:-}" ] && [ -x "$DYAD" ] && "$DYAD" dict check 2>&1 | grep -q 'usage: dyad dict check'; then
   mkdir "$TMP/set" && cp $actors $agents "$TMP/set/"
   if "$DYAD" dict check "$TMP/set" > "$TMP/check" 2>&1 && grep -q '^0 errors, 0 warnings' "$TMP/check"; then ok
   else bad "dyad dict check on the actors and agents:"; tail -20 "$TMP/check"; fi

@@ -202,6 +202,22 @@ need 'CALL' 02
 need 'PULL_OUT|PULLED_OUT' 0874
 need 'STEP_DOWN|STEPPED_DOWN' 0831
 need 'BACK.*DOWN' 080
+# "imposed a curfew": the noun roots are nouns after a determiner, so the
+# verb needs its own patterns
+need '^IMPOSE_ .*CURFEW' 1723
+need '^IMPOSE_ .*BLOCKADE' 191
+need '^EXTEND_ .*CURFEW' 1723
+# "will" + verb + object is the intent (03x) / threat (13x) of that object
+need '^PROVIDE_ WILL_\\* &SHHUMAID' 0333
+need '^IMPOSE_ WILL_\\* CURFEW' 1323
+need '^ANNOUNCE_ .*WILL CURFEW' 1323
+# "refused to meet" is a rejected meeting, not "refused to say"
+need '^REFUSE_ .*TO_MEET' 125
+need '^REACH_ FAILED_TO_\\* AGREEMENT' 127
+need '^END_ .*MEDIATION' 165
+need '^CANCEL_ .*TALKS' 164
+need '^ISSUE_ .*ULTIMATUM' 139
+need '^WAR_GAMES_' 062
 
 # 6. "said", "told", "reported" alone are subordinate statements, never conflict
 for v in SAY_ TELL_; do
