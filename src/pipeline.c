@@ -13,8 +13,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BATCH_ARTICLES 256
+#ifndef BATCH_ARTICLES
+#define BATCH_ARTICLES 64      /* small batches keep -j N workers evenly busy */
+#endif
 #define BATCH_BYTES (4u << 20)
+#ifndef SLOTS_PER_THREAD
+#define SLOTS_PER_THREAD 4    /* batches in flight per worker */
+#endif
 #define LEX_OWN_MAX 32768     /* unknown-word ids kept per worker before a clear: few enough that the table stays in cache */
 
 enum { SLOT_EMPTY, SLOT_FILLED, SLOT_BUSY, SLOT_DONE };
@@ -255,7 +260,7 @@ int dy_run(const dy_dict *d, char *const *files, int nfiles, const dy_run_opts *
     if (nthreads > 64) nthreads = 64;
     r.dict = d;
     r.o = o;
-    r.nslots = nthreads * 2;
+    r.nslots = nthreads * SLOTS_PER_THREAD;
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.cv, NULL);
     r.slots = calloc((size_t)r.nslots, sizeof *r.slots);
