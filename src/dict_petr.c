@@ -583,7 +583,8 @@ static int load_agents(prd *r, char *text)
             while (ws && ph[ws - 1] != ' ' && ph[ws - 1] != '_') ws--;
             char plw[256];
             plural_of(plw, sizeof plw, ph + ws);
-            if (strcmp(plw + strlen(plw) - 3, "IES") == 0) {
+            size_t pn = strlen(plw);
+            if (pn >= 3 && strcmp(plw + pn - 3, "IES") == 0) {
                 char ex[1024];
                 snprintf(ex, sizeof ex, "%.*s%s", (int)ws, ph, plw);
                 if ((rc = add_agent(r, ex, cid))) return rc;
