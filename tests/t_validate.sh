@@ -47,7 +47,7 @@ check petr-own-records "$DYAD" validate tests/validation/petr/petr.records.xml -
 check petr-dict-check-own "$DYAD" dict check tests/validation/petr/petr.verbs.txt
 # PETRARCH2's unit-test records and production dictionaries when present
 # (measured 75.4% exact records; PETRARCH2 itself: 31%)
-PETR_MIN=73
+PETR_MIN=75   # the issue's acceptance threshold
 for base in ../shared/data /work/shared/data; do
   if [ -f "$base/petrarch2/text/PETR.UnitTest.records.xml" ]; then
     out=$("$DYAD" validate "$base/petrarch2/text/PETR.UnitTest.records.xml" --min $PETR_MIN 2>&1); rc=$?
