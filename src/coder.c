@@ -765,13 +765,51 @@ static void mark_compound(cx *c)
     }
 }
 
+/* SET: FRONTED: the comma that closes a fronted prepositional phrase or
+   subordinate clause when the sentence opens with a preposition or
+   subordinator ("In a letter to the UN, Iraq said ..."), else -1.
+   fronted_start: the word after the comma that closes a fronted
+   prepositional phrase or subordinate clause ("In a letter to the UN,
+   Iraq said ...") when the sentence opens with one and an actor lies
+   between that comma and index, else istart. */
+static int32_t fronted_comma(const cx *c)
+{
+    static const char *const lead[] = {
+        "IN", "AFTER", "BEFORE", "DURING", "FOLLOWING", "DESPITE", "SINCE",
+        "WHILE", "WHEN", "AS", "AT", "ON", "WITH", "AMID", "AMIDST", "UNDER",
+        "THROUGH", "ALTHOUGH", "THOUGH", "UPON", "AHEAD", "WITHOUT", "UNLIKE",
+        "BESIDES", "IF", "ONCE", "UNTIL", "AGAINST", "FROM", "FOR",
+        "BY", "ACCORDING", "AMONG", "BECAUSE", "WHEREAS", NULL };
+    if (c->n < 3) return -1;
+    const word *w0 = &c->w[0];
+    int ok = 0;
+    for (int i = 0; lead[i] && !ok; i++)
+        ok = strlen(lead[i]) == w0->uplen && !memcmp(w0->up, lead[i], w0->uplen);
+    if (!ok) return -1;
+    for (int32_t k = 1; k < c->n; k++)
+        if (c->w[k].comma) return k;
+    return -1;
+}
+
+static int32_t fronted_start(cx *c, int32_t index)
+{
+    if (c->istart != 0 || c->n < 3) return c->istart;
+    int32_t k = fronted_comma(c);
+    if (k < 0) return c->istart;
+    if (k >= index) return c->istart;
+    for (int32_t j = k + 1; j < index; j++)
+        if (wt(c, j) == WT_ACTOR && hasHead(c, j, WT_ACTOR)) return k + 1;
+    return c->istart;
+}
+
 static void mark_subordinate(cx *c)
 {
     const dy_code_opts *o = c->o;
     uint32_t sub = 1;
-    int32_t i = 0;
+    int32_t i = 0, fc = o->fronted ? fronted_comma(c) : -1;
     while (wt(c, i) != WT_HALT) {
         if (skipSegment(c, &i, WT_COMPOUND)) continue;
+        if (i == fc) { i++; continue; }  /* SET: FRONTED: the main clause follows */
         if (wt(c, i) == WT_COMMA) {
             int32_t pstart = i;
             if (pstart > 0 && i >= o->comma_bmin && i <= o->comma_bmax) {
@@ -1372,6 +1410,10 @@ static int32_t reported_start(cx *c, int32_t index)
 static void getRegularSource(cx *c, int32_t index)
 {
     int32_t loc = c->o->reported_source ? reported_start(c, index) : c->istart, lf = 0;
+    if (c->o->fronted) {
+        int32_t fs = fronted_start(c, index);
+        if (fs > loc) loc = fs;
+    }
     actor a;
     while (lf >= 0) {
         lf = findActor(c, loc, &a);

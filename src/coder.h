@@ -71,6 +71,14 @@ typedef struct dy_code_opts {
          stands for the source ("its troops", "their forces") is not the
          target: "Russia withdrew its troops from Ukraine" is RUS>UKR. */
     int own_forces;
+    /* fronted: "SET: FRONTED = TRUE" -- when the sentence opens with a
+         preposition or subordinator ("In a letter to the UN, Iraq said
+         ...", "After talks with Russia, Turkey agreed ..."), the text after
+         the comma closing that phrase is not taken for a comma-delimited
+         subordinate clause (the COMMA end rule), and when an actor lies
+         between that comma and the verb, actors inside the fronted phrase
+         are not candidates for the verb's source. */
+    int fronted;
 } dy_code_opts;
 
 /* Outcome of coding one sentence (beyond its events). */

@@ -740,6 +740,8 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
             o->longest_actor = opt_bool(k);
         } else if (!strncmp(k, "REPORTED SOURCE", 15)) {
             o->reported_source = opt_bool(k);
+        } else if (!strncmp(k, "FRONTED", 7)) {
+            o->fronted = opt_bool(k);
         } else if (!strncmp(k, "PARTICIPLE", 10)) {
             o->participle = opt_bool(k);
         } else if (!strncmp(k, "TIME", 4)) {

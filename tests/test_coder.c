@@ -269,6 +269,19 @@ TEST(default_reported_and_participle)
     o.own_forces = 0;
     coded("Russia did not withdraw its troops from Ukraine.", a, &doc, &o);
     CHECK(!has_event(&doc, "RUS", "UKR", NULL));
+    /* fronted phrase: the main clause after its comma is not subordinate,
+       and the phrase's actors are not the source */
+    o = *dy_dict_options(DD);
+    CHECK_INT(o.fronted, 1);
+    coded("In a letter to the UN, Iraq said the inspectors must leave.", a, &doc, &o);
+    CHECK(has_event(&doc, "IRQ", NULL, NULL));
+    CHECK(!has_event(&doc, "IGOUNO", NULL, NULL));
+    coded("After talks with Russia, Turkey criticized Iran.", a, &doc, &o);
+    CHECK(has_event(&doc, "TUR", NULL, NULL));
+    CHECK(!has_event(&doc, "RUS", NULL, NULL));
+    o.fronted = 0;
+    coded("In a letter to the UN, Iraq said the inspectors must leave.", a, &doc, &o);
+    CHECK(!has_event(&doc, "IRQ", NULL, NULL));
     /* "X said Y must ..." is a demand */
     o = *dy_dict_options(DD);
     coded("A senior British minister said on Monday that Libya must hand over the suspects.", a, &doc, &o);
