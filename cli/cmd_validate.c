@@ -37,28 +37,6 @@ static void vdiag(void *ctx, const char *file, uint64_t line, const char *msg)
     fprintf(stderr, "%s:%llu: %s\n", file, (unsigned long long)line, msg);
 }
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long sz = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (sz < 0) { fclose(f); return NULL; }
-    char *b = malloc((size_t)sz + 1);
-    if (!b) { fclose(f); return NULL; }
-    size_t got = fread(b, 1, (size_t)sz, f);
-    fclose(f);
-    size_t w = 0;
-    for (size_t i = 0; i < got; i++) {
-        if (b[i] == '\r') { b[w++] = '\n'; if (i + 1 < got && b[i + 1] == '\n') i++; }
-        else b[w++] = b[i];
-    }
-    b[w] = '\0';
-    *n = w;
-    return b;
-}
-
 static int is_header(const char *s)
 {
     for (int i = 0; i < 6; i++) if (!isdigit((unsigned char)s[i])) return 0;
@@ -231,7 +209,7 @@ static int run_tabari(const char *project, double minpct, int verbose, int quiet
     }
     /* find the <textfile> */
     size_t plen;
-    char *pbuf = slurp(project, &plen);
+    char *pbuf = dy_dict_read_text(project, &plen);
     if (!pbuf) { dy_dict_free(&d); return 2; }
     char textpath[4096] = "";
     for (char *line = pbuf; line && *line;) {
@@ -253,7 +231,7 @@ static int run_tabari(const char *project, double minpct, int verbose, int quiet
     free(pbuf);
     if (!textpath[0]) { fprintf(stderr, "dyad validate: no <textfile> in %s\n", project); dy_dict_free(&d); return 2; }
     size_t tlen;
-    char *tbuf = slurp(textpath, &tlen);
+    char *tbuf = dy_dict_read_text(textpath, &tlen);
     if (!tbuf) { fprintf(stderr, "dyad validate: cannot read %s\n", textpath); dy_dict_free(&d); return 2; }
     vrec *recs = NULL;
     int nrecs = 0;

@@ -37,26 +37,6 @@ static void pvdiag(void *ctx, const char *file, uint64_t line, const char *msg)
     fprintf(stderr, "%s:%llu: %s\n", file, (unsigned long long)line, msg);
 }
 
-static char *slurp_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    if (fseek(f, 0, SEEK_END)) { fclose(f); return NULL; }
-    long sz = ftell(f);
-    if (sz < 0 || fseek(f, 0, SEEK_SET)) { fclose(f); return NULL; }
-    char *b = malloc((size_t)sz + 1);
-    if (!b) { fclose(f); return NULL; }
-    size_t got = fread(b, 1, (size_t)sz, f);
-    fclose(f);
-    size_t w = 0;
-    for (size_t i = 0; i < got; i++) {
-        if (b[i] == '\r') { b[w++] = '\n'; if (i + 1 < got && b[i + 1] == '\n') i++; }
-        else b[w++] = b[i];
-    }
-    b[w] = '\0';
-    return b;
-}
-
 /* blank out <!-- --> comments in place (keeps offsets) */
 static void strip_comments(char *s)
 {
@@ -202,7 +182,7 @@ typedef struct gev { char src[80], tgt[80], code[16]; } gev;
 
 int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict)
 {
-    char *buf = slurp_file(xml);
+    char *buf = dy_dict_read_text(xml, NULL);
     if (!buf) { fprintf(stderr, "dyad validate: cannot read %s\n", xml); return 2; }
     strip_comments(buf);
     char dir[4096];

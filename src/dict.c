@@ -7,6 +7,7 @@
 #include "image.h"
 #include "dyad.h"
 #include <ctype.h>
+#include <stdarg.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -672,4 +673,53 @@ void dy_dict_free(dy_dict **dp)
     dy_intern_free(&d->vocab);
     free(d);
     *dp = NULL;
+}
+
+char *dy_dict_read_text(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 65536, len = 0;
+    char *b = malloc(cap + 1);
+    if (!b) { fclose(f); return NULL; }
+    for (;;) {
+        if (len == cap) {
+            cap *= 2;
+            char *nb = realloc(b, cap + 1);
+            if (!nb) { free(b); fclose(f); return NULL; }
+            b = nb;
+        }
+        size_t got = fread(b + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) break;
+    }
+    fclose(f);
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (b[i] == '\0') b[w++] = ' ';
+        else if (b[i] == '\r') {
+            b[w++] = '\n';
+            if (i + 1 < len && b[i + 1] == '\n') i++;
+        } else b[w++] = b[i];
+    }
+    b[w] = '\0';
+    if (n) *n = w;
+    return b;
+}
+
+void dy_dict_diagf(dy_dict *d, dy_diag *dg, const char *file, uint32_t line, int err,
+                   const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (err) d->nerrors++;
+    else d->nwarnings++;
+    if (dg && dg->fn) {
+        char full[560];
+        snprintf(full, sizeof full, "%s: %s", err ? "error" : "warning", msg);
+        dg->fn(dg->ctx, file, line, full);
+    }
 }

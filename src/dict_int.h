@@ -244,6 +244,14 @@ void dy_dict_build_vocab(dy_dict *d);                           /* d->vocab from
 
 /* dict_tabari.c */
 typedef struct dy_diag { dy_dict_diag_fn fn; void *ctx; } dy_diag;
+/* Shared by the format readers. A whole dictionary file, NUL bytes as spaces
+ * and CR / CRLF as LF, NUL-terminated; *n (may be NULL) gets its length.
+ * Caller frees; NULL when unreadable or out of memory. */
+char *dy_dict_read_text(const char *path, size_t *n);
+/* Count one problem of file:line in d (error or warning) and pass it to dg
+ * as "error: ..." / "warning: ...". */
+void dy_dict_diagf(dy_dict *d, dy_diag *dg, const char *file, uint32_t line, int err,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 int dy_tabari_load_project(dy_dict *d, const char *path, dy_diag *dg);
 int dy_tabari_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg);
 int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line);

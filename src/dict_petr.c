@@ -31,50 +31,8 @@ typedef struct prd {
     int incomment;      /* inside <!-- ... --> */
 } prd;
 
-static void pdiag(prd *r, int err, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (err) r->d->nerrors++;
-    else r->d->nwarnings++;
-    if (r->dg && r->dg->fn) {
-        char full[560];
-        snprintf(full, sizeof full, "%s: %s", err ? "error" : "warning", msg);
-        r->dg->fn(r->dg->ctx, r->file, r->line, full);
-    }
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 65536, len = 0;
-    char *b = malloc(cap + 1);
-    if (!b) { fclose(f); return NULL; }
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            char *nb = realloc(b, cap + 1);
-            if (!nb) { free(b); fclose(f); return NULL; }
-            b = nb;
-        }
-        size_t got = fread(b + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) break;
-    }
-    fclose(f);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (b[i] == '\0') b[w++] = ' ';
-        else if (b[i] == '\r') { b[w++] = '\n'; if (i + 1 < len && b[i + 1] == '\n') i++; }
-        else b[w++] = b[i];
-    }
-    b[w] = '\0';
-    return b;
-}
+/* Report a problem at the reader's current file:line (dy_dict_diagf). */
+#define pdiag(r, err, ...) dy_dict_diagf((r)->d, (r)->dg, (r)->file, (r)->line, (err), __VA_ARGS__)
 
 static int remember(dy_dict *d, const char *path, uint32_t *idx)
 {
@@ -1137,7 +1095,7 @@ int dy_petr_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg)
     r.d = d;
     r.dg = dg;
     r.file = path;
-    char *text = read_file(path);
+    char *text = dy_dict_read_text(path, NULL);
     if (!text) { pdiag(&r, 1, "cannot open dictionary file"); return DY_EIO; }
     int rc = remember(d, path, &r.fileidx);
     if (!rc) {
@@ -1219,7 +1177,7 @@ int dy_petr_load_config(dy_dict *d, const char *ini, dy_diag *dg)
     r.d = d;
     r.dg = dg;
     r.file = ini;
-    char *text = read_file(ini);
+    char *text = dy_dict_read_text(ini, NULL);
     if (!text) { pdiag(&r, 1, "cannot open config file"); return DY_EIO; }
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", ini);

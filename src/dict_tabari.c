@@ -21,54 +21,8 @@ typedef struct rd {
     uint32_t fileidx;
 } rd;
 
-static void diag(rd *r, int err, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (err) r->d->nerrors++;
-    else r->d->nwarnings++;
-    if (r->dg && r->dg->fn) {
-        char full[560];
-        snprintf(full, sizeof full, "%s: %s", err ? "error" : "warning", msg);
-        r->dg->fn(r->dg->ctx, r->file, r->line, full);
-    }
-}
-
-static char *read_all(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 65536, len = 0;
-    char *b = malloc(cap + 1);
-    if (!b) { fclose(f); return NULL; }
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            char *nb = realloc(b, cap + 1);
-            if (!nb) { free(b); fclose(f); return NULL; }
-            b = nb;
-        }
-        size_t got = fread(b + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) break;
-    }
-    fclose(f);
-    /* CR and CRLF -> LF */
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (b[i] == '\0') b[w++] = ' ';
-        else if (b[i] == '\r') {
-            b[w++] = '\n';
-            if (i + 1 < len && b[i + 1] == '\n') i++;
-        } else b[w++] = b[i];
-    }
-    b[w] = '\0';
-    *n = w;
-    return b;
-}
+/* Report a problem at the reader's current file:line (dy_dict_diagf). */
+#define diag(r, err, ...) dy_dict_diagf((r)->d, (r)->dg, (r)->file, (r)->line, (err), __VA_ARGS__)
 
 static void trim(char **s, char **e)
 {
@@ -827,7 +781,7 @@ int dy_tabari_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg)
 {
     rd r = { d, dg, path, 0, 0 };
     size_t n;
-    char *text = read_all(path, &n);
+    char *text = dy_dict_read_text(path, &n);
     if (!text) {
         diag(&r, 1, "cannot open dictionary file");
         return DY_EIO;
@@ -850,7 +804,7 @@ int dy_tabari_load_project(dy_dict *d, const char *path, dy_diag *dg)
 {
     rd r = { d, dg, path, 0, 0 };
     size_t n;
-    char *text = read_all(path, &n);
+    char *text = dy_dict_read_text(path, &n);
     if (!text) { diag(&r, 1, "cannot open project file"); return DY_EIO; }
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", path);
