@@ -786,6 +786,14 @@ static int32_t fronted_comma(const cx *c)
     for (int i = 0; lead[i] && !ok; i++)
         ok = strlen(lead[i]) == w0->uplen && !memcmp(w0->up, lead[i], w0->uplen);
     if (!ok) return -1;
+    /* quantifiers, not fronted phrases: "At least ten people were killed,
+       police said", "As many as 300 ..." */
+    const word *w1 = &c->w[1];
+    if ((w0->uplen == 2 && !memcmp(w0->up, "AT", 2) &&
+         ((w1->uplen == 5 && !memcmp(w1->up, "LEAST", 5)) || (w1->uplen == 4 && !memcmp(w1->up, "MOST", 4)))) ||
+        (w0->uplen == 2 && !memcmp(w0->up, "AS", 2) &&
+         ((w1->uplen == 4 && !memcmp(w1->up, "MANY", 4)) || (w1->uplen == 4 && !memcmp(w1->up, "MUCH", 4)))))
+        return -1;
     for (int32_t k = 1; k < c->n; k++)
         if (c->w[k].comma) return k;
     return -1;
@@ -1043,6 +1051,28 @@ static int32_t getActorTail(const cx *c, int32_t loc)
     return loc;
 }
 
+/* SET: LOCATIVE: is the actor at loc the object of a place preposition
+   ("in", "at", "near", ... optionally followed by "the", "central" or
+   "downtown")? */
+static int locative_word(const cx *c, int32_t loc)
+{
+    static const char *const prep[] = { "IN", "AT", "NEAR", "OUTSIDE", "AROUND", "ACROSS",
+                                        "THROUGHOUT", "INSIDE", NULL };
+    static const char *const mod[] = { "THE", "CENTRAL", "DOWNTOWN", NULL };
+    int32_t k = loc - 1;
+    for (int hop = 0; k >= 0 && hop < 2; hop++, k--) {
+        const word *w = &c->w[k];
+        if (w->comma) return 0;
+        int ismod = 0;
+        for (int i = 0; prep[i]; i++)
+            if (strlen(prep[i]) == w->uplen && !memcmp(w->up, prep[i], w->uplen)) return 1;
+        for (int i = 0; mod[i]; i++)
+            if (strlen(mod[i]) == w->uplen && !memcmp(w->up, mod[i], w->uplen)) ismod = 1;
+        if (!ismod) return 0;
+    }
+    return 0;
+}
+
 static void getActorStructCodes(cx *c, actor *act, int32_t loc)
 {
     int guard = 0;
@@ -1065,6 +1095,14 @@ static void getActorStructCodes(cx *c, actor *act, int32_t loc)
     else if (ad->nparts) act->actor = c->d->aparts[ad->part0];
     else act->actor = c->s_null;
     if (ad && ad->nparts > 1) act->index = (uint32_t)(ad - c->d->adates) + 1;
+    if (c->o->locative && !act->index && act->actor < c->s_notar && locative_word(c, loc)) {
+        /* SET: LOCATIVE: "in Tbilisi" is the place, not the government */
+        const char *code = dy_dict_strget(c->d, act->actor);
+        if (strlen(code) == 6 && !strcmp(code + 3, "GOV")) {
+            uint32_t id = dy_dict_strfind(c->d, code, 3);
+            if (id) act->actor = id;
+        }
+    }
 }
 
 static void findAgent(cx *c, int32_t loc, actor *act)
@@ -1779,6 +1817,10 @@ static void checkVerbs(cx *c)
     c->iend = -1;
     int32_t startEvent = 0;
     int mode = c->o->code_mode;
+    /* SET: FRONTED: a verb inside the fronted phrase ("After talks with
+       Russia, Turkey criticized Iran") is not the main event; its actors
+       stay candidates ("In a letter to the UN, Iraq said ..." IRQ>UN) */
+    int32_t fc = c->o->fronted ? fronted_comma(c) : -1;
     while (setClauseBounds(c)) {
         if (c->iend - c->istart < 2) continue;
         if (c->istart && hasHead(c, c->istart, WT_ACTOR)) getActorStructCodes(c, &c->theSource, c->istart);
@@ -1788,6 +1830,7 @@ static void checkVerbs(cx *c)
         if (mode == 0) startEvent = c->nev;
         while (index <= c->iend) {
             if (skipSegment(c, &index, WT_SUBORD)) continue;
+            if (index < fc) { index++; continue; }
             if (hasHead(c, index, WT_VERB)) {
                 doVerb(c, index);
                 if (mode < 2) {

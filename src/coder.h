@@ -77,8 +77,17 @@ typedef struct dy_code_opts {
          the comma closing that phrase is not taken for a comma-delimited
          subordinate clause (the COMMA end rule), and when an actor lies
          between that comma and the verb, actors inside the fronted phrase
-         are not candidates for the verb's source. */
+         are not candidates for the verb's source, and verbs inside the
+         fronted phrase are not coded ("After talks with Russia, Turkey
+         criticized Iran" is TUR>IRN 111, not a consultation). */
     int fronted;
+    /* locative: "SET: LOCATIVE = TRUE" -- a capital or seat of power coded
+         as its government (TBILISI_ [GEOGOV]) right after a place
+         preposition ("in", "at", "near", "outside", "around", "across",
+         "throughout", "inside", optionally with "the" or "central") is
+         the place, not the government: "protesters marched in Tbilisi" is
+         GEO, "Tbilisi said" stays GEOGOV. */
+    int locative;
 } dy_code_opts;
 
 /* Outcome of coding one sentence (beyond its events). */

@@ -696,6 +696,8 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
             o->reported_source = opt_bool(k);
         } else if (!strncmp(k, "FRONTED", 7)) {
             o->fronted = opt_bool(k);
+        } else if (!strncmp(k, "LOCATIVE", 8)) {
+            o->locative = opt_bool(k);
         } else if (!strncmp(k, "PARTICIPLE", 10)) {
             o->participle = opt_bool(k);
         } else if (!strncmp(k, "TIME", 4)) {

@@ -279,9 +279,32 @@ TEST(default_reported_and_participle)
     coded("After talks with Russia, Turkey criticized Iran.", a, &doc, &o);
     CHECK(has_event(&doc, "TUR", NULL, NULL));
     CHECK(!has_event(&doc, "RUS", NULL, NULL));
+    /* ... and the fronted phrase's verb ("talks") is not the main event */
+    CHECK(has_event(&doc, "TUR", "IRN", "11"));
+    CHECK(!has_event(&doc, NULL, "RUS", NULL));
     o.fronted = 0;
     coded("In a letter to the UN, Iraq said the inspectors must leave.", a, &doc, &o);
     CHECK(!has_event(&doc, "IRQ", NULL, NULL));
+    /* locative capitals: the place, not the government */
+    o = *dy_dict_options(DD);
+    CHECK_INT(o.locative, 1);
+    coded("Thousands of protesters marched in Tbilisi on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "GEOOPP", "GEO", "14"));
+    CHECK(!has_event(&doc, NULL, "GEOGOV", NULL));
+    coded("Tbilisi criticized Moscow on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "GEOGOV", "RUSGOV", "11"));
+    coded("Police arrested dozens of protesters at the Kremlin on Sunday.", a, &doc, &o);
+    CHECK(!has_event(&doc, NULL, "RUSGOV", NULL));
+    o.locative = 0;
+    coded("Thousands of protesters marched in Tbilisi on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, NULL, "GEOGOV", NULL));
+    /* a role noun after a verb is its object, not a verb of its own */
+    o = *dy_dict_options(DD);
+    coded("Georgian police arrested protesters on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "GEOCOP", "GEOOPP", "17"));
+    coded("Georgian troops attacked demonstrators on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "GEOMIL", "GEOOPP", NULL));
+    CHECK(!has_event(&doc, NULL, NULL, "14"));
     /* "X said Y must ..." is a demand */
     o = *dy_dict_options(DD);
     coded("A senior British minister said on Monday that Libya must hand over the suspects.", a, &doc, &o);
