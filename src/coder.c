@@ -387,6 +387,11 @@ static int make_words(cx *c, const char *text, uint32_t base, uint32_t len)
             if ((CC(prev) & CL_DIGIT) && (CC(next) & CL_DIGIT)) { f[k] = '.'; fo[k++] = base + i; }
             else if (CC(prev) & CL_UPPER) { f[k] = '.'; fo[k++] = base + i; }
             else { f[k] = ' '; fo[k++] = base + i; }
+        } else if (ch == '\'' && i > 0 && (text[i - 1] == 's' || text[i - 1] == 'S') &&
+                   (i + 1 >= len || !(CC((unsigned char)text[i + 1]) & (CL_LOWER | CL_UPPER)))) {
+            /* plural possessive: "the United States' military" reads as
+               "the United States military" */
+            f[k] = ' '; fo[k++] = base + i;
         } else if (ch == '\'' || ch == '$') {
             f[k] = (char)ch; fo[k++] = base + i;
         } else if (ch == '"') {
@@ -1669,10 +1674,66 @@ static const char *negated_code(const char *s)
     return r[s[1] - '3'];
 }
 
+static int word_is(const word *w, const char *s)
+{
+    size_t n = strlen(s);
+    return w->uplen == n && !memcmp(w->up, s, n);
+}
+
+/* SET: CONDITIONAL: the threat (CAMEO 13) that a conditional "will/may
+   <code s> ... if/unless" makes of coercive or violent code s, or NULL. */
+static const char *threat_code(const char *s)
+{
+    if (s[0] == '0' && s[1] == '8' && s[2] == '7') return "136";   /* withdraw, demobilise */
+    if (s[0] == '1' && s[1] == '4') return "133";                  /* protest, boycott */
+    if (s[0] == '1' && s[1] == '5') return "138";                  /* force posture */
+    if (s[0] == '1' && s[1] == '6') {
+        switch (s[2]) {
+        case '2': return "1311";            /* stop aid */
+        case '3': return "1312";            /* embargo, sanctions */
+        case '4': return "134";             /* halt negotiations */
+        case '5': return "135";             /* halt mediation */
+        case '6': return "136";             /* expel, withdraw */
+        default: return "1313";             /* reduce or break relations */
+        }
+    }
+    if (s[0] == '1' && s[1] == '7') return s[2] == '2' ? "132" : "137";
+    if (s[0] == '1' && s[1] == '8') return "1383";
+    if (s[0] == '1' && s[1] == '9') return "1384";
+    if (s[0] == '2' && s[1] == '0') return "1385";
+    return NULL;
+}
+
+/* SET: CONDITIONAL: is the verb at index after a modal (up to three words
+   before it, no comma between) with "if" or "unless" after it? */
+static int conditional_verb(const cx *c, int32_t index)
+{
+    static const char *const modal[] = { "WILL", "WOULD", "MAY", "MIGHT", "COULD", "SHALL", NULL };
+    int m = 0;
+    for (int32_t k = index - 1; k >= 0 && k >= index - 3 && !m; k--) {
+        if (c->w[k].comma) break;
+        for (int i = 0; modal[i] && !m; i++) m = word_is(&c->w[k], modal[i]);
+    }
+    if (!m) return 0;
+    for (int32_t k = index + 1; k < c->n; k++)
+        if (word_is(&c->w[k], "IF") || word_is(&c->w[k], "UNLESS")) return 1;
+    return 0;
+}
+
 static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
 {
     if (vc->special == SC_NULL) return;
-    dy_vcode neg;
+    dy_vcode neg, thr;
+    if (c->o->conditional && !vc->pair && !vc->pair_special && !vc->special && conditional_verb(c, index)) {
+        const char *tc = threat_code(dy_dict_strget(c->d, vc->code));
+        uint32_t id = tc ? dy_dict_strfind(c->d, tc, strlen(tc)) : 0;
+        if (id) {
+            thr = *vc;
+            thr.code = id;
+            thr.sub = 0;
+            vc = &thr;
+        }
+    }
     if (c->o->negation && !vc->pair && !vc->pair_special && !vc->special && negated(c, index)) {
         const char *nc = negated_code(dy_dict_strget(c->d, vc->code));
         uint32_t id = nc ? dy_dict_strfind(c->d, nc, strlen(nc)) : 0;

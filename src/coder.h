@@ -67,6 +67,12 @@ typedef struct dy_code_opts {
          matching rejection (CAMEO 12: "would not meet" 125, "will not
          accept refugees" 120, "did not lift" 124). */
     int negation;
+    /* conditional: "SET: CONDITIONAL = TRUE" -- a coercive or violent
+         verb (14-20, 087x) after a modal ("will", "would", "may", "could",
+         "might") in a sentence whose condition follows it ("if", "unless")
+         is a threat (CAMEO 13): "Nigeria will withdraw its troops unless
+         ..." 136, "the EU may halt aid if ..." 1311. */
+    int conditional;
     /* own_forces: "SET: OWN FORCES = TRUE" -- a possessive pronoun that
          stands for the source ("its troops", "their forces") is not the
          target: "Russia withdrew its troops from Ukraine" is RUS>UKR. */

@@ -305,6 +305,26 @@ TEST(default_reported_and_participle)
     coded("Georgian troops attacked demonstrators on Sunday.", a, &doc, &o);
     CHECK(has_event(&doc, "GEOMIL", "GEOOPP", NULL));
     CHECK(!has_event(&doc, NULL, NULL, "14"));
+    /* conditional threats */
+    o = *dy_dict_options(DD);
+    CHECK_INT(o.conditional, 1);
+    coded("Nigeria will withdraw its troops from Chad unless a ceasefire is arranged.", a, &doc, &o);
+    CHECK(has_event(&doc, "NGA", NULL, "13"));
+    CHECK(!has_event(&doc, "NGA", NULL, "08"));
+    coded("Russia will attack Ukraine if NATO expands.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", "UKR", "138"));
+    coded("Nigeria withdrew its troops from Chad on Monday.", a, &doc, &o);
+    CHECK(has_event(&doc, "NGA", "TCD", "08"));     /* no condition: no threat */
+    o.conditional = 0;
+    coded("Nigeria will withdraw its troops from Chad unless a ceasefire is arranged.", a, &doc, &o);
+    CHECK(!has_event(&doc, "NGA", NULL, "13"));
+    /* plural possessive */
+    o = *dy_dict_options(DD);
+    coded("Protesters condemned the Philippines' military on Monday.", a, &doc, &o);
+    CHECK(has_event(&doc, NULL, "PHLMIL", "11"));
+    /* forbidding aid */
+    coded("The United States would prohibit all aid to Serbia.", a, &doc, &o);
+    CHECK(has_event(&doc, "USA", "SRB", "162"));
     /* "X said Y must ..." is a demand */
     o = *dy_dict_options(DD);
     coded("A senior British minister said on Monday that Libya must hand over the suspects.", a, &doc, &o);
