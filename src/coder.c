@@ -2147,6 +2147,35 @@ static int sentence_country(cx *c, char cc[4])
     return n;
 }
 
+/* SET: ETHNIC: an actor right after "ethnic" ("ethnic Albanians", "ethnic
+   Turks") is a community, coded with the state it lives in: the first
+   other country named after it in the sentence, else the last one before
+   it. Rewrites a's country (and the first three letters of its code);
+   nothing changes when the sentence names no other country. */
+static void ethnic_actor(cx *c, int32_t where, dy_actor *a)
+{
+    if (where <= 0 || where >= c->n || !a->country[0] || !word_is(&c->w[where - 1], "ETHNIC")) return;
+    char found[4] = "";
+    for (int pass = 0; pass < 2 && !found[0]; pass++) {
+        int32_t k = pass == 0 ? where + 1 : where - 1;
+        for (; k >= 0 && k < c->n && !found[0]; k += pass == 0 ? 1 : -1) {
+            if (c->s[k].wtype != WT_ACTOR || !hasHead(c, k, WT_ACTOR)) continue;
+            if (c->d->roots[c->s[k].iroot].wtype == WT_AGENT) continue;
+            if (k > 0 && word_is(&c->w[k - 1], "ETHNIC")) continue;
+            actor x;
+            getActorStructCodes(c, &x, k);
+            if (!x.actor || x.actor >= c->s_notar) continue;
+            const char *code = dy_dict_strget(c->d, x.actor);
+            if (strlen(code) < 3) continue;
+            char cc[4] = { code[0], code[1], code[2], 0 };
+            if (dy_cameo_country_name(cc) && memcmp(cc, a->country, 3)) memcpy(found, cc, 4);
+        }
+    }
+    if (!found[0]) return;
+    if (!strncmp(a->code, a->country, 3)) memcpy(a->code, found, 3);
+    memcpy(a->country, found, 4);
+}
+
 /* dyad extension (SET: AGENT COUNTRY): an agent coded as an actor ("~COP")
    takes the sentence's only country, else the article's only country so
    far, else "---". */
@@ -2252,6 +2281,10 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
             fill_actor(&c, &t, &ev->target);
             if (e->src.actor == c.s_defsrc) snprintf(ev->source.code, sizeof ev->source.code, "%s", o->def_src_code);
             if (e->tar.actor == c.s_deftar) snprintf(ev->target.code, sizeof ev->target.code, "%s", o->def_tar_code);
+            if (o->ethnic) {
+                ethnic_actor(&c, s.where, &ev->source);
+                ethnic_actor(&c, t.where, &ev->target);
+            }
             if (o->agent_country) {
                 int cs = ev->source.code[0] == '~', ct = ev->target.code[0] == '~';
                 agent_country(&ev->source, ctry);

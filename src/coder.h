@@ -73,6 +73,11 @@ typedef struct dy_code_opts {
          is a threat (CAMEO 13): "Nigeria will withdraw its troops unless
          ..." 136, "the EU may halt aid if ..." 1311. */
     int conditional;
+    /* ethnic: "SET: ETHNIC = TRUE" -- "ethnic Albanians", "ethnic Turks"
+         are a community of the state they live in: coded with the first
+         other country named after them in the sentence (else the last one
+         before): "ethnic Albanians demonstrated in Serbia" is SRB. */
+    int ethnic;
     /* own_forces: "SET: OWN FORCES = TRUE" -- a possessive pronoun that
          stands for the source ("its troops", "their forces") is not the
          target: "Russia withdrew its troops from Ukraine" is RUS>UKR. */

@@ -318,6 +318,18 @@ TEST(default_reported_and_participle)
     o.conditional = 0;
     coded("Nigeria will withdraw its troops from Chad unless a ceasefire is arranged.", a, &doc, &o);
     CHECK(!has_event(&doc, "NGA", NULL, "13"));
+    /* ethnic communities take the state they live in */
+    o = *dy_dict_options(DD);
+    CHECK_INT(o.ethnic, 1);
+    coded("Ethnic Russians protested in Latvia on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "LVA", NULL, "14"));
+    coded("Serb forces killed three ethnic Albanians in southeastern Serbia.", a, &doc, &o);
+    CHECK(has_event(&doc, "SRBMIL", "SRB", "19"));
+    coded("Albanians protested in Serbia on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "ALB", "SRB", "14"));     /* no "ethnic": unchanged */
+    o.ethnic = 0;
+    coded("Ethnic Russians protested in Latvia on Sunday.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", NULL, "14"));
     /* plural possessive */
     o = *dy_dict_options(DD);
     coded("Protesters condemned the Philippines' military on Monday.", a, &doc, &o);
