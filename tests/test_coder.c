@@ -330,6 +330,11 @@ TEST(default_reported_and_participle)
     o.ethnic = 0;
     coded("Ethnic Russians protested in Latvia on Sunday.", a, &doc, &o);
     CHECK(has_event(&doc, "RUS", NULL, "14"));
+    /* peacekeepers are a role: the source's own, or a country's */
+    coded("Nigeria withdrew its peacekeepers from Chad on Monday.", a, &doc, &o);
+    CHECK(has_event(&doc, "NGA", "TCD", "16"));
+    coded("Rebels attacked Bangladeshi peacekeepers in Sierra Leone.", a, &doc, &o);
+    CHECK(has_event(&doc, NULL, "BGDPKO", "19"));
     /* plural possessive */
     o = *dy_dict_options(DD);
     coded("Protesters condemned the Philippines' military on Monday.", a, &doc, &o);
