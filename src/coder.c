@@ -815,11 +815,37 @@ static int32_t fronted_start(cx *c, int32_t index)
     return c->istart;
 }
 
+/* SET: APPOSITIVE: the second comma of a sentence that opens with an
+   uncoded capitalised name and an appositive naming who that is, right
+   before the verb ("Kenzo Oshima, the United Nations relief coordinator,
+   demanded ..."), else -1. */
+static int32_t appositive_end(const cx *c)
+{
+    int32_t k = 0;
+    while (k < c->n && k < 5 && c->s[k].wtype == WT_NULL && (c->w[k].flags & (F_INITCAP | F_MIDCAP))) k++;
+    if (k == 0 || wt(c, k) != WT_COMMA) return -1;
+    int named = 0;
+    int32_t j = k + 1;
+    for (; j < c->n && j <= k + 12 && wt(c, j) != WT_COMMA; j++)
+        if (wt(c, j) == WT_ACTOR && hasHead(c, j, WT_ACTOR)) named = 1;
+        else if (wt(c, j) == WT_VERB) return -1;
+    if (!named || wt(c, j) != WT_COMMA) return -1;
+    for (int32_t v = j + 1; v < c->n && v <= j + 3; v++) {
+        if (wt(c, v) == WT_VERB) return j;
+        if (wt(c, v) == WT_COMMA || wt(c, v) == WT_ACTOR) break;
+    }
+    return -1;
+}
+
 static void mark_subordinate(cx *c)
 {
     const dy_code_opts *o = c->o;
     uint32_t sub = 1;
     int32_t i = 0, fc = o->fronted ? fronted_comma(c) : -1;
+    if (o->appositive) {
+        int32_t ae = appositive_end(c);
+        if (ae > 0) i = ae + 1;      /* the name and its appositive are the subject */
+    }
     while (wt(c, i) != WT_HALT) {
         if (skipSegment(c, &i, WT_COMPOUND)) continue;
         if (i == fc) { i++; continue; }  /* SET: FRONTED: the main clause follows */

@@ -73,6 +73,12 @@ typedef struct dy_code_opts {
          is a threat (CAMEO 13): "Nigeria will withdraw its troops unless
          ..." 136, "the EU may halt aid if ..." 1311. */
     int conditional;
+    /* appositive: "SET: APPOSITIVE = TRUE" -- a sentence that opens with
+         an uncoded name and a comma-delimited appositive holding an actor,
+         right before the verb ("Kenzo Oshima, the UN relief coordinator,
+         demanded ..."), takes its source from the appositive instead of
+         treating both as subordinate clauses. */
+    int appositive;
     /* ethnic: "SET: ETHNIC = TRUE" -- "ethnic Albanians", "ethnic Turks"
          are a community of the state they live in: coded with the first
          other country named after them in the sentence (else the last one

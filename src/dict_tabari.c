@@ -688,6 +688,8 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
             o->own_forces = opt_bool(k);
         } else if (!strncmp(k, "ETHNIC", 6)) {
             o->ethnic = opt_bool(k);
+        } else if (!strncmp(k, "APPOSITIVE", 10)) {
+            o->appositive = opt_bool(k);
         } else if (!strncmp(k, "CONDITIONAL", 11)) {
             o->conditional = opt_bool(k);
         } else if (!strncmp(k, "NEGATION", 8)) {

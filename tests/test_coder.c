@@ -335,6 +335,16 @@ TEST(default_reported_and_participle)
     CHECK(has_event(&doc, "NGA", "TCD", "16"));
     coded("Rebels attacked Bangladeshi peacekeepers in Sierra Leone.", a, &doc, &o);
     CHECK(has_event(&doc, NULL, "BGDPKO", "19"));
+    /* an unknown name and its appositive */
+    CHECK_INT(o.appositive, 1);
+    coded("Kenzo Oshima, the United Nations coordinator, criticized Iraq.", a, &doc, &o);
+    CHECK(has_event(&doc, "IGOUNO", "IRQ", "11"));
+    coded("John Smith, the American envoy, criticized Iraq on Monday.", a, &doc, &o);
+    CHECK(has_event(&doc, "USAGOV", "IRQ", "11"));
+    o.appositive = 0;
+    coded("Kenzo Oshima, the United Nations coordinator, criticized Iraq.", a, &doc, &o);
+    CHECK(!has_event(&doc, "IGOUNO", "IRQ", NULL));
+    o = *dy_dict_options(DD);
     /* plural possessive */
     o = *dy_dict_options(DD);
     coded("Protesters condemned the Philippines' military on Monday.", a, &doc, &o);
