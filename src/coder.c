@@ -2214,6 +2214,36 @@ static void agent_country(dy_actor *a, const char *ctry)
     if (ctry[0]) memcpy(a->country, ctry, 4);
 }
 
+/* SET: AGENT COUNTRY: the country of a converted title before a name that
+   says whose it is: "King Hassan of Morocco", "President Francois
+   Mitterrand of France" (the title at where, up to four capitalised
+   uncoded words, "of", a country actor). 1 and cc set when found. */
+static int titled_of_country(cx *c, int32_t where, char cc[4])
+{
+    if (where < 0 || where >= c->n) return 0;
+    int32_t k = where;
+    while (k < c->n - 1 && !hasTail(c, k, WT_ACTOR)) k++;
+    k++;
+    int32_t names = 0;
+    while (k < c->n && names < 4 && c->s[k].wtype == WT_NULL && (c->w[k].flags & F_MIDCAP) && !c->w[k].comma) {
+        k++;
+        names++;
+    }
+    if (!names || k + 1 >= c->n || !word_is(&c->w[k], "OF")) return 0;
+    k++;
+    if (c->s[k].wtype != WT_ACTOR || !hasHead(c, k, WT_ACTOR)) return 0;
+    if (c->d->roots[c->s[k].iroot].wtype == WT_AGENT) return 0;
+    actor x;
+    getActorStructCodes(c, &x, k);
+    if (!x.actor || x.actor >= c->s_notar) return 0;
+    const char *code = dy_dict_strget(c->d, x.actor);
+    if (strlen(code) < 3) return 0;
+    char k3[4] = { code[0], code[1], code[2], 0 };
+    if (!dy_cameo_country_name(k3)) return 0;
+    memcpy(cc, k3, 4);
+    return 1;
+}
+
 static int date_of(const dy_article *art)
 {
     if (!art) return 0;
@@ -2313,8 +2343,9 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
             }
             if (o->agent_country) {
                 int cs = ev->source.code[0] == '~', ct = ev->target.code[0] == '~';
-                agent_country(&ev->source, ctry);
-                agent_country(&ev->target, ctry);
+                char own[4];
+                agent_country(&ev->source, cs && titled_of_country(&c, s.where, own) ? own : ctry);
+                agent_country(&ev->target, ct && titled_of_country(&c, t.where, own) ? own : ctry);
                 if ((cs || ct) && ctry[0] && !strcmp(ev->source.code, ev->target.code)) {
                     /* the inherited country made both sides one actor
                        ("Tanks shelled Palestinian forces"): the agent's

@@ -345,6 +345,9 @@ TEST(default_reported_and_participle)
     coded("Kenzo Oshima, the United Nations coordinator, criticized Iraq.", a, &doc, &o);
     CHECK(!has_event(&doc, "IGOUNO", "IRQ", NULL));
     o = *dy_dict_options(DD);
+    /* a title before an unknown name "of Country" */
+    coded("King Hassan of Morocco said he would host a meeting with Israel.", a, &doc, &o);
+    CHECK(has_event(&doc, "MARGOV", "ISR", NULL));
     /* plural possessive */
     o = *dy_dict_options(DD);
     coded("Protesters condemned the Philippines' military on Monday.", a, &doc, &o);
