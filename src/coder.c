@@ -1731,12 +1731,20 @@ static const char *threat_code(const char *s)
 }
 
 /* SET: CONDITIONAL: is the verb at index after a modal (up to three words
-   before it, no comma between) with "if" or "unless" after it? */
+   before it, no comma between; or, for a reporting verb whose pattern
+   holds the act, up to five words after it: "announced that it will
+   withdraw") with "if" or "unless" after it? */
 static int conditional_verb(const cx *c, int32_t index)
 {
     static const char *const modal[] = { "WILL", "WOULD", "MAY", "MIGHT", "COULD", "SHALL", NULL };
     int m = 0;
     for (int32_t k = index - 1; k >= 0 && k >= index - 3 && !m; k--) {
+        if (c->w[k].comma) break;
+        for (int i = 0; modal[i] && !m; i++) m = word_is(&c->w[k], modal[i]);
+    }
+    const dy_root *r = &c->d->roots[c->s[index].iroot];
+    int reporting = r->has_code && r->vcode.sub;
+    for (int32_t k = index + 1; reporting && k < c->n && k <= index + 5 && !m; k++) {
         if (c->w[k].comma) break;
         for (int i = 0; modal[i] && !m; i++) m = word_is(&c->w[k], modal[i]);
     }

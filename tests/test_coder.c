@@ -313,6 +313,10 @@ TEST(default_reported_and_participle)
     CHECK(!has_event(&doc, "NGA", NULL, "08"));
     coded("Russia will attack Ukraine if NATO expands.", a, &doc, &o);
     CHECK(has_event(&doc, "RUS", "UKR", "138"));
+    coded("Nigeria announced that it will withdraw its troops from Chad unless a ceasefire is arranged.", a, &doc, &o);
+    CHECK(has_event(&doc, "NGA", NULL, "13"));
+    coded("Russia attacked Ukraine and said it will stop if Kyiv surrenders.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", "UKR", "19"));     /* the attack happened */
     coded("Nigeria withdrew its troops from Chad on Monday.", a, &doc, &o);
     CHECK(has_event(&doc, "NGA", "TCD", "08"));     /* no condition: no threat */
     o.conditional = 0;
