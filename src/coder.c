@@ -1544,9 +1544,12 @@ static void getRegularTarget(cx *c, int32_t index)
     if (c->o->def_tar && c->o->def_after) { setDefaultTarget(c); return; }
     loc = index - 1;
     lf = 0;
+    /* REPORTED SOURCE: the speaker of "X said Y attacked" is not Y's target */
+    int32_t rs = c->o->reported_source ? reported_start(c, index) : c->istart;
     while (lf >= 0) {
         lf = backActor(c, loc, &a);
         if (lf < 0) break;
+        if (c->o->reported_source && lf < rs) break;
         /* AGENT COUNTRY: "Israeli helicopters and tanks shelled ...": the
            second role word is part of the source, not its target */
         int conj = c->o->agent_country && lf > 0 && wt(c, lf - 1) == WT_CONJ && is_agent_word(c, lf);

@@ -238,6 +238,9 @@ TEST(default_reported_and_participle)
     coded(t, a, &doc, &o);
     CHECK(has_event(&doc, "RUS", "UKR", "19"));
     CHECK(!has_event(&doc, "FRA", "UKR", "19"));
+    /* the speaker is not the target of what is reported */
+    coded("The Joint Chiefs of Staff said North Korean troops detonated explosives around noon.", a, &doc, &o);
+    CHECK(!has_event(&doc, "PRKMIL", "---MIL", NULL));
     o.reported_source = 0;
     coded(t, a, &doc, &o);
     CHECK(has_event(&doc, "FRA", "UKR", "19"));            /* TABARI: first actor of the clause */
