@@ -1488,6 +1488,7 @@ static void getRegularSource(cx *c, int32_t index)
         lf = findActor(c, loc, &a);
         if (lf < 0) break;
         if (c->o->def_src && c->o->def_prior && lf > index) { setDefaultSource(c); return; }
+
         if (!actor_equal(&a, &c->theTarget)) {
             c->theSource = a;
             c->fRegularSource = 1;
@@ -2123,9 +2124,10 @@ static void composite(const cx *c, const actor *a, char *out, size_t cap)
     if (!a->agent) { snprintf(out, cap, "%s", act); return; }
     const char *agt = dy_dict_strget(c->d, a->agent);
     size_t al = strlen(agt);
+    const char *base = act[0] == '~' ? act + 1 : act;   /* a converted agent: "~MIL" */
     if (agt[0] == '~') {
-        const char *ps = strstr(act, agt + 1);
-        if (ps && (ps - act) % 3 == 0) snprintf(out, cap, "%s", act);
+        const char *ps = strstr(base, agt + 1);
+        if (ps && (ps - base) % 3 == 0) snprintf(out, cap, "%s", act);
         else snprintf(out, cap, "%s%s", act, agt + 1);
     } else {
         char st[64];
@@ -2133,8 +2135,8 @@ static void composite(const cx *c, const actor *a, char *out, size_t cap)
         if (sl >= sizeof st) sl = sizeof st - 1;
         memcpy(st, agt, sl);
         st[sl] = '\0';
-        const char *ps = strstr(act, st);
-        if (!ps || (ps - act) % 3 != 0) snprintf(out, cap, "%.*s%s", (int)(cap > 1 ? cap - 1 : 0), st, act);
+        const char *ps = strstr(base, st);
+        if (!ps || (ps - base) % 3 != 0) snprintf(out, cap, "%.*s%s", (int)(cap > 1 ? cap - 1 : 0), st, act);
         else snprintf(out, cap, "%s", act);
     }
 }

@@ -355,6 +355,9 @@ TEST(default_reported_and_participle)
     /* a title before an unknown name "of Country" */
     coded("King Hassan of Morocco said he would host a meeting with Israel.", a, &doc, &o);
     CHECK(has_event(&doc, "MARGOV", "ISR", NULL));
+    /* a role converted to an actor does not take its own code twice */
+    coded("Ukraine separatists down army helicopter, 14 killed", a, &doc, &o);
+    for (uint32_t k = 0; k < doc.nevents; k++) CHECK(!strstr(doc.events[k].target.code, "MILMIL"));
     /* plural possessive */
     o = *dy_dict_options(DD);
     coded("Protesters condemned the Philippines' military on Monday.", a, &doc, &o);
