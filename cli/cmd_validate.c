@@ -10,13 +10,11 @@
 #include "dict.h"
 #include "dict_int.h"
 #include "dyad.h"
+#include "validate.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* validate_petr.c: PETRARCH XML validation records */
-int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict);
 
 typedef struct vexp { char src[40], tgt[40], code[16]; } vexp;
 
@@ -27,8 +25,6 @@ typedef struct vrec {
     size_t textlen;
     char *comment;        /* concatenated comment bodies */
 } vrec;
-
-typedef struct cat { char name[32]; int pass, fail; } cat;
 
 static void vdiag(void *ctx, const char *file, uint64_t line, const char *msg)
 {
@@ -111,7 +107,7 @@ static int read_records(char *buf, vrec **out, int *nout)
     return 0;
 }
 
-static void trimcpy(char *dst, size_t cap, const char *s, const char *e)
+void dy_validate_trimcpy(char *dst, size_t cap, const char *s, const char *e)
 {
     while (s < e && isspace((unsigned char)*s)) s++;
     while (e > s && isspace((unsigned char)e[-1])) e--;
@@ -140,14 +136,14 @@ static int parse_expect(const char *cm, vexp *ex, int *nex, int *special, char o
         while (*q == ' ') q++;
         if (!strncmp(q, "OPTION:", 7)) {
             const char *oe = close && (!nlc || close < nlc) ? close : (nlc ? nlc : q + strlen(q));
-            if (*nopts < 16) { trimcpy(opts[*nopts], 256, q + 7, oe); (*nopts)++; }
+            if (*nopts < 16) { dy_validate_trimcpy(opts[*nopts], 256, q + 7, oe); (*nopts)++; }
             p = oe - 1;
             if (*oe == '\0') break;
             continue;
         }
         if (!close) break;
         char inner[128];
-        trimcpy(inner, sizeof inner, p + 1, e);
+        dy_validate_trimcpy(inner, sizeof inner, p + 1, e);
         char compact[128];
         size_t w = 0;
         for (char *x = inner; *x && w + 1 < sizeof compact; x++) if (!isspace((unsigned char)*x)) compact[w++] = *x;
@@ -160,27 +156,47 @@ static int parse_expect(const char *cm, vexp *ex, int *nex, int *special, char o
         char *s1 = strchr(inner, '/');
         char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
         if (!s1 || !s2 || *nex >= 64) continue;
-        trimcpy(ex[*nex].src, sizeof ex[*nex].src, inner, s1);
-        trimcpy(ex[*nex].tgt, sizeof ex[*nex].tgt, s1 + 1, s2);
-        trimcpy(ex[*nex].code, sizeof ex[*nex].code, s2 + 1, inner + strlen(inner));
+        dy_validate_trimcpy(ex[*nex].src, sizeof ex[*nex].src, inner, s1);
+        dy_validate_trimcpy(ex[*nex].tgt, sizeof ex[*nex].tgt, s1 + 1, s2);
+        dy_validate_trimcpy(ex[*nex].code, sizeof ex[*nex].code, s2 + 1, inner + strlen(inner));
         (*nex)++;
         checks++;
     }
     return checks;
 }
 
-static cat *get_cat(cat *cats, int *ncats, const char *id)
+dy_vcat *dy_validate_cat(dy_vcat *cats, int *n, int max, const char *name)
+{
+    for (int i = 0; i < *n; i++) if (!strcmp(cats[i].name, name)) return &cats[i];
+    if (*n >= max) return &cats[max - 1];
+    dy_vcat *c = &cats[(*n)++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->name, sizeof c->name, "%s", name);
+    return c;
+}
+
+int dy_validate_report(const dy_vcat *cats, int ncats, int passed, int failed, int skipped, double minpct)
+{
+    printf("\n%-12s %6s %6s %7s\n", "category", "passed", "failed", "rate");
+    for (int i = 0; i < ncats; i++) {
+        int t = cats[i].pass + cats[i].fail;
+        printf("%-12s %6d %6d %6.1f%%\n", cats[i].name, cats[i].pass, cats[i].fail, t ? 100.0 * cats[i].pass / t : 0.0);
+    }
+    int total = passed + failed;
+    double pct = total ? 100.0 * passed / total : 0.0;
+    printf("pass rate %.1f%% (%d records not checked)\n", pct, skipped);
+    printf("%d passed, %d failed\n", passed, failed);
+    return pct + 1e-9 >= minpct ? 0 : 1;
+}
+
+/* The category of a record: its id up to the first '-'. */
+static dy_vcat *get_cat(dy_vcat *cats, int *ncats, const char *id)
 {
     char name[32];
     size_t n = 0;
     while (id[n] && id[n] != '-' && n + 1 < sizeof name) { name[n] = id[n]; n++; }
     name[n] = '\0';
-    for (int i = 0; i < *ncats; i++) if (!strcmp(cats[i].name, name)) return &cats[i];
-    if (*ncats >= 128) return &cats[127];
-    cat *c = &cats[(*ncats)++];
-    memset(c, 0, sizeof *c);
-    snprintf(c->name, sizeof c->name, "%s", name);
-    return c;
+    return dy_validate_cat(cats, ncats, 128, name);
 }
 
 static void fmt_events(char *out, size_t cap, const dy_doc *doc, int outcome)
@@ -239,7 +255,7 @@ static int run_tabari(const char *project, double minpct, int verbose, int quiet
 
     dy_code_opts opts = *dy_dict_options(d);
     dy_arena *a = dy_arena_new(0);
-    cat cats[128];
+    dy_vcat cats[128];
     int ncats = 0, passed = 0, failed = 0, skipped = 0;
     static vexp ex[64];
     char optl[16][256];
@@ -298,7 +314,7 @@ static int run_tabari(const char *project, double minpct, int verbose, int quiet
                 if (!f) ok = 0;
             }
         }
-        cat *c = get_cat(cats, &ncats, r->id);
+        dy_vcat *c = get_cat(cats, &ncats, r->id);
         if (ok) { passed++; c->pass++; }
         else {
             failed++;
@@ -317,21 +333,13 @@ static int run_tabari(const char *project, double minpct, int verbose, int quiet
             if (verbose) printf("    text: %s\n", r->text);
         }
     }
-    printf("\n%-12s %6s %6s %7s\n", "category", "passed", "failed", "rate");
-    for (int i = 0; i < ncats; i++) {
-        int t = cats[i].pass + cats[i].fail;
-        printf("%-12s %6d %6d %6.1f%%\n", cats[i].name, cats[i].pass, cats[i].fail, t ? 100.0 * cats[i].pass / t : 0.0);
-    }
-    int total = passed + failed;
-    double pct = total ? 100.0 * passed / total : 0.0;
-    printf("pass rate %.1f%% (%d records not checked)\n", pct, skipped);
-    printf("%d passed, %d failed\n", passed, failed);
+    int status = dy_validate_report(cats, ncats, passed, failed, skipped, minpct);
     for (int i = 0; i < nrecs; i++) { free(recs[i].text); free(recs[i].comment); }
     free(recs);
     free(tbuf);
     dy_arena_free(&a);
     dy_dict_free(&d);
-    return pct + 1e-9 >= minpct ? 0 : 1;
+    return status;
 }
 
 int dy_cmd_validate(int argc, char **argv)

@@ -14,6 +14,7 @@
 #include "dict_int.h"
 #include "dyad.h"
 #include "issues.h"
+#include "validate.h"
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,10 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict);
-
 typedef struct pexp { char src[80], tgt[80], code[16]; } pexp;
-typedef struct pcat { char name[32]; int pass, fail; } pcat;
 
 enum { PX_EVENTS = 0, PX_NOEVENT, PX_DISCARD, PX_ERROR };
 
@@ -96,16 +94,6 @@ static int elem(const char *s, const char *e, const char *tag, const char **bs, 
     return 1;
 }
 
-static void trim_copy(char *dst, size_t cap, const char *s, const char *e)
-{
-    while (s < e && isspace((unsigned char)*s)) s++;
-    while (e > s && isspace((unsigned char)e[-1])) e--;
-    size_t n = (size_t)(e - s);
-    if (n >= cap) n = cap - 1;
-    memcpy(dst, s, n);
-    dst[n] = '\0';
-}
-
 /* text: lines joined by blanks, XML entities decoded */
 static size_t text_copy(char *dst, size_t cap, const char *s, const char *e)
 {
@@ -159,16 +147,6 @@ static void resolve_dict(char *out, size_t cap, const char *dir, const char *nam
     snprintf(out, cap, "%s../dictionaries/%s", dir, name);
 }
 
-static pcat *cat_get(pcat *cats, int *n, const char *name)
-{
-    for (int i = 0; i < *n; i++) if (!strcmp(cats[i].name, name)) return &cats[i];
-    if (*n >= 64) return &cats[63];
-    pcat *c = &cats[(*n)++];
-    memset(c, 0, sizeof *c);
-    snprintf(c->name, sizeof c->name, "%s", name);
-    return c;
-}
-
 /* quoted expectations ("NOUN PHRASE" actors from new_actor_length) keep
    their text without the quotes */
 static void unquote(char *s)
@@ -210,7 +188,7 @@ int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict
             const char *bs, *be;
             if (!elem(envs, enve, envtags[k].tag, &bs, &be)) continue;
             char name[1024], full[4096];
-            trim_copy(name, sizeof name, bs, be);
+            dy_validate_trimcpy(name, sizeof name, bs, be);
             resolve_dict(full, sizeof full, dir, name);
             char absp[4096];
             /* the temporary config lives elsewhere: give it absolute names */
@@ -218,7 +196,7 @@ int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict
             nd++;
         }
         const char *bs, *be;
-        if (elem(envs, enve, "Include", &bs, &be)) trim_copy(include, sizeof include, bs, be);
+        if (elem(envs, enve, "Include", &bs, &be)) dy_validate_trimcpy(include, sizeof include, bs, be);
     }
     fclose(f);
     if (!nd) { unlink(ini); free(buf); fprintf(stderr, "dyad validate: no dictionaries in <Environment> of %s\n", xml); return 2; }
@@ -231,7 +209,7 @@ int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict
     dy_code_opts opts = *dy_dict_options(d);
     int require_dyad = 1;
     dy_arena *a = dy_arena_new(0);
-    pcat cats[64];
+    dy_vcat cats[64];
     int ncats = 0, passed = 0, failed = 0, skipped = 0;
     pexp ex[64];
     gev got[128];
@@ -388,7 +366,7 @@ int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict
                 ok = fnd;
             }
         }
-        pcat *c = cat_get(cats, &ncats, category[0] ? category : "(none)");
+        dy_vcat *c = dy_validate_cat(cats, &ncats, 64, category[0] ? category : "(none)");
         if (ok) { passed++; c->pass++; continue; }
         failed++;
         c->fail++;
@@ -418,18 +396,10 @@ int dy_validate_petr(const char *xml, double minpct, int verbose, int quiet_dict
         printf("%s: expected %s got %s\n", id, es, gs);
         if (verbose) printf("    text: %s\n", text);
     }
-    printf("\n%-12s %6s %6s %7s\n", "category", "passed", "failed", "rate");
-    for (int i = 0; i < ncats; i++) {
-        int t = cats[i].pass + cats[i].fail;
-        printf("%-12s %6d %6d %6.1f%%\n", cats[i].name, cats[i].pass, cats[i].fail, t ? 100.0 * cats[i].pass / t : 0.0);
-    }
-    int total = passed + failed;
-    double pct = total ? 100.0 * passed / total : 0.0;
-    printf("pass rate %.1f%% (%d records not checked)\n", pct, skipped);
-    printf("%d passed, %d failed\n", passed, failed);
+    int status = dy_validate_report(cats, ncats, passed, failed, skipped, minpct);
     free(text);
     free(buf);
     dy_arena_free(&a);
     dy_dict_free(&d);
-    return pct + 1e-9 >= minpct ? 0 : 1;
+    return status;
 }

@@ -723,3 +723,152 @@ void dy_dict_diagf(dy_dict *d, dy_diag *dg, const char *file, uint32_t line, int
         dg->fn(dg->ctx, file, line, full);
     }
 }
+
+/* ---- shared by the format readers (dict_tabari.c, dict_petr.c) ---- */
+
+int dy_dict_remember_file(dy_dict *d, const char *path, uint32_t *idx)
+{
+    char **nf = realloc(d->files, (d->nfiles + 1) * sizeof *nf);
+    if (!nf) return DY_ENOMEM;
+    d->files = nf;
+    d->files[d->nfiles] = strdup(path);
+    if (!d->files[d->nfiles]) return DY_ENOMEM;
+    *idx = d->nfiles++;
+    return 0;
+}
+
+int dy_dict_seen(dy_dict *d, char kind, const char *phrase)
+{
+    char key[1100];
+    snprintf(key, sizeof key, "\x01%c%.1024s", kind, phrase);
+    uint32_t before = d->nstrs;
+    dy_dict_str(d, key, strlen(key));
+    return d->nstrs == before;
+}
+
+void dy_dict_dirname(char *dir, size_t cap, const char *path)
+{
+    snprintf(dir, cap, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) slash[1] = '\0';
+    else dir[0] = '\0';
+}
+
+char *dy_dict_word(char **p)
+{
+    char *s = *p;
+    while (*s == ' ') s++;
+    if (!*s) return NULL;
+    char *q = s;
+    while (*q && *q != ' ') q++;
+    *p = *q ? q + 1 : q;
+    *q = '\0';
+    return s;
+}
+
+uint8_t dy_dict_special(const char *code)
+{
+    if (!strcmp(code, "---")) return SC_NULL;
+    if (!strcmp(code, "###")) return SC_DISCARD;
+    if (!strcmp(code, "+++")) return SC_COMPLEX;
+    return SC_NONE;
+}
+
+size_t dy_dict_code_marks(char *buf, dy_vcode *vc, char **pair)
+{
+    char *colon = strchr(buf, ':');
+    *pair = NULL;
+    if (colon) { *colon = '\0'; *pair = colon + 1; }
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] == '?') { vc->sub = 1; buf[--n] = '\0'; }
+    if (n && buf[n - 1] == '!') { vc->dom = 1; buf[--n] = '\0'; }
+    return n;
+}
+
+void dy_dict_code_pair(dy_dict *d, char *pair, dy_vcode *vc)
+{
+    size_t m = strlen(pair);
+    if (m && (pair[m - 1] == '?' || pair[m - 1] == '!')) pair[--m] = '\0';
+    if (!strcmp(pair, "---")) vc->pair_special = SC_NULL;
+    else if (m) vc->pair = dy_dict_str(d, pair, m);
+}
+
+int dy_dict_add_synset(dy_dict *d, const char *name, size_t n, uint32_t file, uint32_t line)
+{
+    dy_root rt;
+    memset(&rt, 0, sizeof rt);
+    uint32_t lit = dy_dict_lit(d, name, n);
+    if (!lit) return DY_ENOMEM;
+    rt.ph = dy_dict_pel(d, lit, DC_PARTSKIP);
+    rt.nph = 1;
+    rt.wtype = WT_SYNSET;
+    rt.pat0 = d->npats;
+    rt.file = file;
+    rt.line = line;
+    int idx = dy_dict_addroot(d, &rt);
+    if (idx < 0) return idx;
+    d->roots[idx].group = (uint32_t)idx;
+    d->nsynsets++;
+    return idx;
+}
+
+int dy_dict_add_pattern(dy_dict *d, dy_pattern *pt, uint32_t line)
+{
+    if (dy_dict_grow((void **)&d->pats, &d->cappats, d->npats + 1, sizeof *d->pats)) return DY_ENOMEM;
+    pt->line = line;
+    d->pats[d->npats++] = *pt;
+    return 0;
+}
+
+int dy_dict_add_root_pattern(dy_dict *d, uint32_t ri, dy_pattern *pt, uint32_t line)
+{
+    if (d->roots[ri].pat0 + d->roots[ri].npat != d->npats) return 1;
+    int rc = dy_dict_add_pattern(d, pt, line);
+    if (rc) return rc;
+    d->roots[ri].npat++;
+    return 0;
+}
+
+/* Append a zeroed dated alternative of an actor code to d->adates, its
+ * parts to follow at the end of d->aparts. NULL when out of memory. */
+static dy_adate *add_adate(dy_dict *d)
+{
+    if (dy_dict_grow((void **)&d->adates, &d->capadates, d->nadates + 1, sizeof *d->adates)) return NULL;
+    dy_adate *ad = &d->adates[d->nadates++];
+    memset(ad, 0, sizeof *ad);
+    ad->part0 = d->naparts;
+    return ad;
+}
+
+int dy_dict_make_acode(dy_dict *d, const dy_ablock *bl, int nb, int first_default, dy_acode_parts_fn parts,
+                       uint32_t *out)
+{
+    int restricted = 0, has_default = 0, ndefaults = 0, rc;
+    for (int i = 0; i < nb; i++) { if (bl[i].lo || bl[i].hi) restricted = 1; else has_default = 1; }
+    if (dy_dict_grow((void **)&d->acodes, &d->capacodes, d->nacodes + 1, sizeof *d->acodes)) return DY_ENOMEM;
+    dy_acode ac = { d->nadates, 0 };
+    /* restricted first in listed order, then the default */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < nb; i++) {
+            int isdef = !(bl[i].lo || bl[i].hi);
+            if ((pass == 0) == isdef) continue;
+            if (isdef && first_default && ndefaults++) continue;
+            dy_adate *ad = add_adate(d);
+            if (!ad) return DY_ENOMEM;
+            ad->lo = bl[i].lo;
+            ad->hi = bl[i].hi;
+            if ((rc = parts(d, ad, bl[i].code))) return rc;
+            ac.n++;
+        }
+    }
+    if (restricted && !has_default) {
+        /* a lone restriction gets a null default */
+        dy_adate *ad = add_adate(d);
+        if (!ad) return DY_ENOMEM;
+        ad->special = SC_NULL;
+        ac.n++;
+    }
+    d->acodes[d->nacodes] = ac;
+    *out = d->nacodes++;
+    return 0;
+}

@@ -252,6 +252,47 @@ char *dy_dict_read_text(const char *path, size_t *n);
  * as "error: ..." / "warning: ...". */
 void dy_dict_diagf(dy_dict *d, dy_diag *dg, const char *file, uint32_t line, int err,
                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Record path in d->files (roots name their file by index); *idx = its
+ * index. 0 or DY_ENOMEM. */
+int dy_dict_remember_file(dy_dict *d, const char *path, uint32_t *idx);
+/* Duplicate check of the readers: 1 when (kind, phrase) was seen before,
+ * else 0 and it is recorded (as a key "\x01" kind phrase in the string pool). */
+int dy_dict_seen(dy_dict *d, char kind, const char *phrase);
+/* The folder of path with its final '/' into dir ("" when none). */
+void dy_dict_dirname(char *dir, size_t cap, const char *path);
+/* The next blank-separated word of the text at *p, NUL-terminated in place
+ * (the text is cut there); *p moves past it. NULL when no word is left. */
+char *dy_dict_word(char **p);
+/* SC_NULL, SC_DISCARD or SC_COMPLEX for a code "---", "###" or "+++",
+ * else SC_NONE. */
+uint8_t dy_dict_special(const char *code);
+/* A code "CODE?!:PAIR" split in place: the text after ':' (NULL when none)
+ * into *pair, the trailing '?' and '!' of CODE into vc->sub and vc->dom.
+ * Returns the length of CODE left in buf. */
+size_t dy_dict_code_marks(char *buf, dy_vcode *vc, char **pair);
+/* The pair part of a code (trailing '?' or '!' dropped, "---" = null)
+ * into vc->pair / vc->pair_special. */
+void dy_dict_code_pair(dy_dict *d, char *pair, dy_vcode *vc);
+/* A synset root &NAME (name[0..n)) read at file:line, its members to be
+ * added next (dy_dict_add_root_pattern). Its index, or DY_ENOMEM. */
+int dy_dict_add_synset(dy_dict *d, const char *name, size_t n, uint32_t file, uint32_t line);
+/* Append pattern pt, read at line, to d->pats. 0 or DY_ENOMEM. */
+int dy_dict_add_pattern(dy_dict *d, dy_pattern *pt, uint32_t line);
+/* The same as the next pattern of root ri, whose patterns must be the last
+ * ones in d->pats: 0, 1 when they are not (nothing added), or DY_ENOMEM. */
+int dy_dict_add_root_pattern(dy_dict *d, uint32_t ri, dy_pattern *pt, uint32_t line);
+/* One alternative of an actor code as read, "[CODE <date-spec>]": the
+ * code text and its date bounds (yyyymmdd, 0 = open). */
+typedef struct dy_ablock { int32_t lo, hi; char code[96]; } dy_ablock;
+/* How a format turns an alternative's code text into ad's parts (and
+ * special). 0 or DY_ENOMEM. */
+typedef int (*dy_acode_parts_fn)(dy_dict *d, dy_adate *ad, const char *code);
+/* The actor code of the alternatives bl[0..nb): those with a date
+ * restriction first, in listed order, then the undated default (with
+ * first_default only the first one); a code given only with restrictions
+ * gets a null default. *out = its index in d->acodes. 0 or DY_ENOMEM. */
+int dy_dict_make_acode(dy_dict *d, const dy_ablock *bl, int nb, int first_default, dy_acode_parts_fn parts,
+                       uint32_t *out);
 int dy_tabari_load_project(dy_dict *d, const char *path, dy_diag *dg);
 int dy_tabari_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg);
 int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line);

@@ -34,15 +34,13 @@ typedef struct prd {
 /* Report a problem at the reader's current file:line (dy_dict_diagf). */
 #define pdiag(r, err, ...) dy_dict_diagf((r)->d, (r)->dg, (r)->file, (r)->line, (err), __VA_ARGS__)
 
-static int remember(dy_dict *d, const char *path, uint32_t *idx)
+/* A reader set to report problems in file (dg may be NULL). */
+static void prd_init(prd *r, dy_dict *d, dy_diag *dg, const char *file)
 {
-    char **nf = realloc(d->files, (d->nfiles + 1) * sizeof *nf);
-    if (!nf) return DY_ENOMEM;
-    d->files = nf;
-    d->files[d->nfiles] = strdup(path);
-    if (!d->files[d->nfiles]) return DY_ENOMEM;
-    *idx = d->nfiles++;
-    return 0;
+    memset(r, 0, sizeof *r);
+    r->d = d;
+    r->dg = dg;
+    r->file = file;
 }
 
 static dy_petr *petr_of(dy_dict *d)
@@ -129,11 +127,7 @@ static void upcopy(char *dst, size_t cap, const char *s, const char *e)
 
 static int dupkey(prd *r, char kind, const char *phrase)
 {
-    char key[1100];
-    snprintf(key, sizeof key, "\x01%c%.1024s", kind, phrase);
-    uint32_t before = r->d->nstrs;
-    dy_dict_str(r->d, key, strlen(key));
-    return r->d->nstrs == before;
+    return dy_dict_seen(r->d, kind, phrase);
 }
 
 /* ---- phrases ---- */
@@ -245,24 +239,13 @@ static int parse_code(prd *r, const char *s, const char *e, dy_vcode *vc)
     for (; s < e && w + 1 < sizeof buf; s++) if (!isspace((unsigned char)*s)) buf[w++] = *s;
     buf[w] = '\0';
     if (!w) { pdiag(r, 1, "no code in [...]"); return -1; }
-    if (!strcmp(buf, "---")) { vc->special = SC_NULL; return 0; }
-    if (!strcmp(buf, "###")) { vc->special = SC_DISCARD; return 0; }
-    if (!strcmp(buf, "+++")) { vc->special = SC_COMPLEX; return 0; }
-    char *colon = strchr(buf, ':');
-    char *second = NULL;
-    if (colon) { *colon = '\0'; second = colon + 1; }
-    size_t n = strlen(buf);
-    if (n && buf[n - 1] == '?') { vc->sub = 1; buf[--n] = '\0'; }
-    if (n && buf[n - 1] == '!') { vc->dom = 1; buf[--n] = '\0'; }
+    if ((vc->special = dy_dict_special(buf))) return 0;
+    char *second;
+    size_t n = dy_dict_code_marks(buf, vc, &second);
     if (!n && !second) { pdiag(r, 1, "empty event code"); return -1; }
     if (!n || !strcmp(buf, "---")) vc->special = SC_NULL;
     else vc->code = dy_dict_str(r->d, buf, n);
-    if (second) {
-        size_t m = strlen(second);
-        if (m && (second[m - 1] == '?' || second[m - 1] == '!')) second[--m] = '\0';
-        if (!strcmp(second, "---")) vc->pair_special = SC_NULL;
-        else if (m) vc->pair = dy_dict_str(r->d, second, m);
-    }
+    if (second) dy_dict_code_pair(r->d, second, vc);
     return 0;
 }
 
@@ -277,16 +260,16 @@ static int pdate(const char *s, size_t n)
     return dy_tabari_date(b, n == 8);
 }
 
-typedef struct pblock { int32_t lo, hi; char code[64]; } pblock;
+#define PCODE_MAX 64   /* longest actor code text + 1 */
 
-static int parse_block(prd *r, const char *s, const char *e, pblock *b)
+static int parse_block(prd *r, const char *s, const char *e, dy_ablock *b)
 {
     memset(b, 0, sizeof *b);
     while (s < e && isspace((unsigned char)*s)) s++;
     const char *c = s;
     while (s < e && !isspace((unsigned char)*s)) s++;
     size_t cl = (size_t)(s - c);
-    if (!cl || cl >= sizeof b->code) { pdiag(r, 1, "bad code block [%.*s]", (int)(e - c), c); return -1; }
+    if (!cl || cl >= PCODE_MAX) { pdiag(r, 1, "bad code block [%.*s]", (int)(e - c), c); return -1; }
     memcpy(b->code, c, cl);
     b->code[cl] = '\0';
     char ds[40];
@@ -306,51 +289,21 @@ static int parse_block(prd *r, const char *s, const char *e, pblock *b)
     return 0;
 }
 
-static int make_acode(dy_dict *d, const pblock *bl, int nb, uint32_t *out)
+/* PETRARCH: the code is one part, upper-cased; "---" and "###" are
+ * specials ("+++" is a code here). */
+static int code_parts(dy_dict *d, dy_adate *ad, const char *code)
 {
-    int restricted = 0, has_default = 0;
-    for (int i = 0; i < nb; i++) { if (bl[i].lo || bl[i].hi) restricted = 1; else has_default = 1; }
-    if (dy_dict_grow((void **)&d->acodes, &d->capacodes, d->nacodes + 1, sizeof *d->acodes)) return DY_ENOMEM;
-    dy_acode ac = { d->nadates, 0 };
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < nb; i++) {
-            int isdef = !(bl[i].lo || bl[i].hi);
-            if ((pass == 0) == isdef) continue;
-            if (pass == 1 && ac.n && isdef && i > 0) {
-                /* only the first default counts */
-                int seen = 0;
-                for (int k = 0; k < i; k++) if (!(bl[k].lo || bl[k].hi)) seen = 1;
-                if (seen) continue;
-            }
-            if (dy_dict_grow((void **)&d->adates, &d->capadates, d->nadates + 1, sizeof *d->adates)) return DY_ENOMEM;
-            dy_adate *ad = &d->adates[d->nadates++];
-            memset(ad, 0, sizeof *ad);
-            ad->lo = bl[i].lo;
-            ad->hi = bl[i].hi;
-            ad->part0 = d->naparts;
-            if (!strcmp(bl[i].code, "---")) ad->special = SC_NULL;
-            else if (!strcmp(bl[i].code, "###")) ad->special = SC_DISCARD;
-            else {
-                if (dy_dict_grow((void **)&d->aparts, &d->capaparts, d->naparts + 1, sizeof *d->aparts)) return DY_ENOMEM;
-                char up[64];
-                size_t n = strlen(bl[i].code);
-                for (size_t k = 0; k <= n; k++) up[k] = (char)toupper((unsigned char)bl[i].code[k]);
-                d->aparts[d->naparts++] = dy_dict_str(d, up, n);
-                ad->nparts = 1;
-            }
-            ac.n++;
-        }
+    uint8_t sp = dy_dict_special(code);
+    if (sp == SC_NULL || sp == SC_DISCARD) {
+        ad->special = sp;
+        return 0;
     }
-    if (restricted && !has_default) {
-        if (dy_dict_grow((void **)&d->adates, &d->capadates, d->nadates + 1, sizeof *d->adates)) return DY_ENOMEM;
-        dy_adate *ad = &d->adates[d->nadates++];
-        memset(ad, 0, sizeof *ad);
-        ad->special = SC_NULL;
-        ad->part0 = d->naparts;
-        ac.n++;
-    }
-    d->acodes[d->nacodes] = ac;
-    *out = d->nacodes++;
+    if (dy_dict_grow((void **)&d->aparts, &d->capaparts, d->naparts + 1, sizeof *d->aparts)) return DY_ENOMEM;
+    char up[PCODE_MAX];
+    size_t n = strlen(code);
+    for (size_t k = 0; k <= n; k++) up[k] = (char)toupper((unsigned char)code[k]);
+    d->aparts[d->naparts++] = dy_dict_str(d, up, n);
+    ad->nparts = 1;
     return 0;
 }
 
@@ -361,7 +314,7 @@ static int load_actors(prd *r, char *text)
     dy_dict *d = r->d;
     uint32_t group[512];
     int ngroup = 0, nblocks = 0, rc = 0, gactive = 0;
-    pblock blocks[64];
+    dy_ablock blocks[64];
     uint32_t gline = 0;
     char ph[1024];
     char *cur = text, *s, *e;
@@ -378,7 +331,7 @@ static int load_actors(prd *r, char *text)
                 for (int g = 0; g < ngroup; g++) d->roots[group[g]].wtype = WT_NULL;
             } else {
                 uint32_t ac;
-                if ((rc = make_acode(d, blocks, nblocks, &ac))) return rc;
+                if ((rc = dy_dict_make_acode(d, blocks, nblocks, 1, code_parts, &ac))) return rc;
                 for (int g = 0; g < ngroup; g++) { d->roots[group[g]].acode = ac; d->roots[group[g]].parent = group[0]; }
             }
         }
@@ -519,20 +472,9 @@ static int load_agents(prd *r, char *text)
         if (rc) return rc;
         d->nagents++;
         if (explicit_pl) {
-            if (pl[0]) {
-                char *p = pl;
-                while (*p) {
-                    while (*p == ' ') p++;
-                    if (!*p) break;
-                    char *q = p;
-                    while (*q && *q != ' ') q++;
-                    char sv = *q;
-                    *q = '\0';
-                    if ((rc = add_agent(r, p, cid))) return rc;
-                    *q = sv;
-                    p = q;
-                }
-            }
+            char *rest = pl, *p;
+            while ((p = dy_dict_word(&rest)))
+                if ((rc = add_agent(r, p, cid))) return rc;
         } else {
             /* regular plural of the last word (irregular spelling only:
                the coder accepts -S / -ES on the last word itself) */
@@ -671,20 +613,12 @@ static int verb_line(prd *r, vblock *b, char *s, char *e)
         const char *cb = memchr(ob, '}', (size_t)(e - ob));
         if (!cb) { pdiag(r, 1, "missing } in verb forms"); return 0; }
         upcopy(forms, sizeof forms, ob + 1, cb);
-        char *p = forms;
-        while (*p) {
-            while (*p == ' ') p++;
-            if (!*p) break;
-            char *q = p;
-            while (*q && *q != ' ') q++;
-            char sv = *q;
-            *q = '\0';
+        char *rest = forms, *p;
+        while ((p = dy_dict_word(&rest))) {
             uint32_t fr;
             rc = add_verb_root(r, p, &fr);
             if (rc == DY_ENOMEM) return rc;
             if (!rc && fr && (rc = vb_add(b, fr, root, NULL, 0))) return rc;
-            *q = sv;
-            p = q;
         }
     } else {
         /* regular forms of the word marked '+' (or the single word) */
@@ -743,9 +677,7 @@ static int pattern_line(prd *r, vblock *b, char *s, char *e)
     int rc = pattern_phrase(r, ph, &pt.ph, &pt.nph, &pt.length);
     if (rc == DY_ENOMEM) return rc;
     if (rc) return 0;
-    if (dy_dict_grow((void **)&d->pats, &d->cappats, d->npats + 1, sizeof *d->pats)) return DY_ENOMEM;
-    pt.line = r->line;
-    d->pats[d->npats++] = pt;
+    if (dy_dict_add_pattern(d, &pt, r->line)) return DY_ENOMEM;
     d->npatterns++;
     return 0;
 }
@@ -772,21 +704,9 @@ static int load_verbs(prd *r, char *text)
             syn_noplural = n && ph[n - 1] == '_';
             while (n > 1 && ph[n - 1] == '_') ph[--n] = '\0';
             if (find_synset(d, ph, n)) pdiag(r, 0, "synset %s redefined", ph);
-            dy_root rt;
-            memset(&rt, 0, sizeof rt);
-            uint32_t lit = dy_dict_lit(d, ph, n);
-            if (!lit) return DY_ENOMEM;
-            rt.ph = dy_dict_pel(d, lit, DC_PARTSKIP);
-            rt.nph = 1;
-            rt.wtype = WT_SYNSET;
-            rt.pat0 = d->npats;
-            rt.file = r->fileidx;
-            rt.line = r->line;
-            int idx = dy_dict_addroot(d, &rt);
+            int idx = dy_dict_add_synset(d, ph, n, r->fileidx, r->line);
             if (idx < 0) return idx;
             syn = (uint32_t)idx;
-            d->roots[syn].group = syn;
-            d->nsynsets++;
             continue;
         }
         if (*s == '+' && syn) {
@@ -805,11 +725,9 @@ static int load_verbs(prd *r, char *text)
             if (rc == DY_ENOMEM) return rc;
             rc = 0;
             if (!pt.nph) continue;
-            if (d->roots[syn].pat0 + d->roots[syn].npat != d->npats) { pdiag(r, 1, "synset members must follow their &NAME"); continue; }
-            if (dy_dict_grow((void **)&d->pats, &d->cappats, d->npats + 1, sizeof *d->pats)) return DY_ENOMEM;
-            pt.line = r->line;
-            d->pats[d->npats++] = pt;
-            d->roots[syn].npat++;
+            int arc = dy_dict_add_root_pattern(d, syn, &pt, r->line);
+            if (arc < 0) return arc;
+            if (arc) pdiag(r, 1, "synset members must follow their &NAME");
             continue;
         }
         syn = 0;
@@ -882,6 +800,17 @@ static size_t first_word_len(const char *s)
     return n;
 }
 
+/* Link entry i (text: string str) at the head of the bucket of its first
+ * word's prefix (heads: 1-based entry or 0; next: the chain). */
+static void index_entry(const dy_dict *d, uint32_t str, uint32_t i, uint32_t nb, uint32_t *heads, uint32_t *next)
+{
+    const char *t = dy_dict_strget(d, str);
+    size_t fl = first_word_len(t);
+    uint32_t h = dy_petr_key(t, fl < 3 ? fl : 3, nb);
+    next[i] = heads[h];
+    heads[h] = i + 1;
+}
+
 /* (re)build the prefix index over discards and issues */
 static int petr_index(dy_dict *d)
 {
@@ -896,28 +825,17 @@ static int petr_index(dy_dict *d)
     p->inext = calloc(p->niss + 1, sizeof *p->inext);
     if (!p->dheads || !p->iheads || !p->dnext || !p->inext) return DY_ENOMEM;
     /* insert backwards so that each bucket lists entries in file order */
-    for (uint32_t i = p->ndisc; i-- > 0;) {
-        const char *t = dy_dict_strget(d, p->disc[i].str);
-        size_t fl = first_word_len(t);
-        uint32_t h = dy_petr_key(t, fl < 3 ? fl : 3, nb);
-        p->dnext[i] = p->dheads[h];
-        p->dheads[h] = i + 1;
-    }
-    for (uint32_t i = p->niss; i-- > 0;) {
-        const char *t = dy_dict_strget(d, p->iss[i].str);
-        size_t fl = first_word_len(t);
-        uint32_t h = dy_petr_key(t, fl < 3 ? fl : 3, nb);
-        p->inext[i] = p->iheads[h];
-        p->iheads[h] = i + 1;
-    }
+    for (uint32_t i = p->ndisc; i-- > 0;)
+        index_entry(d, p->disc[i].str, i, nb, p->dheads, p->dnext);
+    for (uint32_t i = p->niss; i-- > 0;)
+        index_entry(d, p->iss[i].str, i, nb, p->iheads, p->inext);
     return 0;
 }
 
-static int load_discards(prd *r, char *text)
+/* Discards and issues go to p = d->petr (made by the caller). */
+static int load_discards(prd *r, dy_petr *p, char *text)
 {
     dy_dict *d = r->d;
-    dy_petr *p = petr_of(d);
-    if (!p) return DY_ENOMEM;
     char *cur = text, *s, *e;
     int ind;
     char buf[512];
@@ -1000,11 +918,9 @@ static int issue_variants(const char *ph, char out[][256], int max)
     return n;
 }
 
-static int load_issues(prd *r, char *text)
+static int load_issues(prd *r, dy_petr *p, char *text)
 {
     dy_dict *d = r->d;
-    dy_petr *p = petr_of(d);
-    if (!p) return DY_ENOMEM;
     char *cur = text, *s, *e;
     int ind;
     char ph[512];
@@ -1091,20 +1007,17 @@ int dy_petr_kind_of(const char *path)
 int dy_petr_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg)
 {
     prd r;
-    memset(&r, 0, sizeof r);
-    r.d = d;
-    r.dg = dg;
-    r.file = path;
+    prd_init(&r, d, dg, path);
     char *text = dy_dict_read_text(path, NULL);
     if (!text) { pdiag(&r, 1, "cannot open dictionary file"); return DY_EIO; }
-    int rc = remember(d, path, &r.fileidx);
+    int rc = dy_dict_remember_file(d, path, &r.fileidx);
     if (!rc) {
         switch (kind) {
         case PK_ACTORS: rc = load_actors(&r, text); break;
         case PK_AGENTS: rc = load_agents(&r, text); break;
         case PK_VERBS: rc = load_verbs(&r, text); break;
-        case PK_DISCARDS: rc = load_discards(&r, text); break;
-        case PK_ISSUES: rc = load_issues(&r, text); break;
+        case PK_DISCARDS: rc = petr_of(d) ? load_discards(&r, d->petr, text) : DY_ENOMEM; break;
+        case PK_ISSUES: rc = petr_of(d) ? load_issues(&r, d->petr, text) : DY_ENOMEM; break;
         default: rc = DY_EFORMAT;
         }
         if (!rc && (kind == PK_DISCARDS || kind == PK_ISSUES)) rc = petr_index(d);
@@ -1159,9 +1072,7 @@ int dy_petr_load_names(dy_dict *d, const char *dir, const char *names[PK_ISSUES 
     /* PETRARCH's parser attaches "agent from/in/of actor" noun phrases:
        FROM joins the prepositions that link an agent to its actor */
     prd r;
-    memset(&r, 0, sizeof r);
-    r.d = d;
-    r.file = "(PETRARCH)";
+    prd_init(&r, d, NULL, "(PETRARCH)");
     uint32_t ri;
     if (!dupkey(&r, 'S', "FROM_")) {
         int rc = plain_phrase(&r, "FROM", 0, WT_PREP, &ri);
@@ -1173,17 +1084,11 @@ int dy_petr_load_names(dy_dict *d, const char *dir, const char *names[PK_ISSUES 
 int dy_petr_load_config(dy_dict *d, const char *ini, dy_diag *dg)
 {
     prd r;
-    memset(&r, 0, sizeof r);
-    r.d = d;
-    r.dg = dg;
-    r.file = ini;
+    prd_init(&r, d, dg, ini);
     char *text = dy_dict_read_text(ini, NULL);
     if (!text) { pdiag(&r, 1, "cannot open config file"); return DY_EIO; }
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", ini);
-    char *sl = strrchr(dir, '/');
-    if (sl) sl[1] = '\0';
-    else dir[0] = '\0';
+    dy_dict_dirname(dir, sizeof dir, ini);
     char *vals[PK_ISSUES - PK_ACTORS + 1] = { 0 };
     static const char *keys[] = { "actorfile_list", "agentfile_name", "verbfile_name", "discardfile_name", "issuefile_name" };
     int section = 0;   /* 1 Dictionaries, 2 Options */

@@ -167,11 +167,7 @@ static int add_phrase_root(rd *r, const char *text, int wtype, uint32_t *out)
 /* duplicate check by kind + phrase text */
 static int is_dup(rd *r, char kind, const char *phrase)
 {
-    char key[1100];
-    snprintf(key, sizeof key, "\x01%c%.1024s", kind, phrase);
-    uint32_t before = r->d->nstrs;
-    dy_dict_str(r->d, key, strlen(key));
-    return r->d->nstrs == before;
+    return dy_dict_seen(r->d, kind, phrase);
 }
 
 /* ---- codes ---- */
@@ -185,9 +181,7 @@ static int parse_vcode(rd *r, const char *s, const char *e, dy_vcode *vc, int ti
     for (const char *p = s; p < e && w + 1 < sizeof buf; p++) if (*p != ' ') buf[w++] = *p;
     buf[w] = '\0';
     if (!w) { diag(r, 1, "no code in [...]"); return -1; }
-    if (!strcmp(buf, "---")) { vc->special = SC_NULL; return 0; }
-    if (!strcmp(buf, "###")) { vc->special = SC_DISCARD; return 0; }
-    if (!strcmp(buf, "+++")) { vc->special = SC_COMPLEX; return 0; }
+    if ((vc->special = dy_dict_special(buf))) return 0;
     if (time) {
         char *end;
         long v = strtol(buf, &end, 10);
@@ -196,27 +190,17 @@ static int parse_vcode(rd *r, const char *s, const char *e, dy_vcode *vc, int ti
         vc->shift = (int32_t)v;
         return 0;
     }
-    char *colon = strchr(buf, ':');
-    char *second = NULL;
-    if (colon) { *colon = '\0'; second = colon + 1; }
-    size_t n = strlen(buf);
-    if (n && buf[n - 1] == '?') { vc->sub = 1; buf[--n] = '\0'; }
-    if (n && buf[n - 1] == '!') { vc->dom = 1; buf[--n] = '\0'; }
+    char *second;
+    size_t n = dy_dict_code_marks(buf, vc, &second);
     if (!n) { diag(r, 1, "empty event code"); return -1; }
     vc->code = dy_dict_str(r->d, buf, n);
-    if (second) {
-        size_t m = strlen(second);
-        if (m && (second[m - 1] == '?' || second[m - 1] == '!')) second[--m] = '\0';
-        if (!strcmp(second, "---")) vc->pair_special = SC_NULL;
-        else if (m) vc->pair = dy_dict_str(r->d, second, m);
-    }
+    if (second) dy_dict_code_pair(r->d, second, vc);
     return 0;
 }
 
-/* One actor code block "[CODE <date-spec>]" appended to the current list. */
-typedef struct ablock { int32_t lo, hi; char code[96]; } ablock;
-
-static int parse_ablock(rd *r, const char *s, const char *e, ablock *b, int yyyy)
+/* One actor code block "[CODE <date-spec>]" (s..e, inside the brackets)
+ * into b. */
+static int parse_ablock(rd *r, const char *s, const char *e, dy_ablock *b, int yyyy)
 {
     char buf[200];
     size_t w = 0;
@@ -261,56 +245,45 @@ static int parse_ablock(rd *r, const char *s, const char *e, ablock *b, int yyyy
     return 0;
 }
 
-static int make_acode(rd *r, ablock *bl, int nb, uint32_t *out)
+/* TABARI: "---", "###" and "+++" are specials; a compound code "A/B" has
+ * one part per '/'-separated piece. */
+static int code_parts(dy_dict *d, dy_adate *ad, const char *code)
 {
-    dy_dict *d = r->d;
-    int restricted = 0, has_default = 0;
-    for (int i = 0; i < nb; i++) { if (bl[i].lo || bl[i].hi) restricted++; else has_default = 1; }
-    if (dy_dict_grow((void **)&d->acodes, &d->capacodes, d->nacodes + 1, sizeof *d->acodes)) return DY_ENOMEM;
-    dy_acode ac = { d->nadates, 0 };
-    /* restricted first in listed order, then the default */
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < nb; i++) {
-            int isdef = !(bl[i].lo || bl[i].hi);
-            if ((pass == 0) == isdef) continue;
-            if (dy_dict_grow((void **)&d->adates, &d->capadates, d->nadates + 1, sizeof *d->adates)) return DY_ENOMEM;
-            dy_adate *ad = &d->adates[d->nadates++];
-            memset(ad, 0, sizeof *ad);
-            ad->lo = bl[i].lo;
-            ad->hi = bl[i].hi;
-            ad->part0 = d->naparts;
-            if (!strcmp(bl[i].code, "---")) ad->special = SC_NULL;
-            else if (!strcmp(bl[i].code, "###")) ad->special = SC_DISCARD;
-            else if (!strcmp(bl[i].code, "+++")) ad->special = SC_COMPLEX;
-            char *c = bl[i].code;
-            while (*c) {
-                char *sl = strchr(c, '/');
-                size_t n = sl ? (size_t)(sl - c) : strlen(c);
-                if (n) {
-                    if (dy_dict_grow((void **)&d->aparts, &d->capaparts, d->naparts + 1, sizeof *d->aparts)) return DY_ENOMEM;
-                    d->aparts[d->naparts++] = dy_dict_str(d, c, n);
-                    ad->nparts++;
-                }
-                c += n + (sl ? 1 : 0);
-            }
-            ac.n++;
+    ad->special = dy_dict_special(code);
+    const char *c = code;
+    while (*c) {
+        const char *sl = strchr(c, '/');
+        size_t n = sl ? (size_t)(sl - c) : strlen(c);
+        if (n) {
+            if (dy_dict_grow((void **)&d->aparts, &d->capaparts, d->naparts + 1, sizeof *d->aparts)) return DY_ENOMEM;
+            d->aparts[d->naparts++] = dy_dict_str(d, c, n);
+            ad->nparts++;
         }
+        c += n + (sl ? 1 : 0);
     }
-    if (restricted && !has_default) {
-        /* a lone restriction gets a null default */
-        if (dy_dict_grow((void **)&d->adates, &d->capadates, d->nadates + 1, sizeof *d->adates)) return DY_ENOMEM;
-        dy_adate *ad = &d->adates[d->nadates++];
-        memset(ad, 0, sizeof *ad);
-        ad->special = SC_NULL;
-        ad->part0 = d->naparts;
-        ac.n++;
-    }
-    d->acodes[d->nacodes] = ac;
-    *out = d->nacodes++;
     return 0;
 }
 
 /* ---- line helpers ---- */
+
+/* The next line of a dictionary file at *cur that holds something: *s..*e
+ * trimmed; blank lines and "#" or "//" comment lines are skipped (counted
+ * in r->line). *indented: the line began with a blank or tab. 0 at the end. */
+static int next_line(rd *r, char **cur, char **s, char **e, int *indented)
+{
+    while (*cur && **cur) {
+        char *line = *cur, *nl = strchr(line, '\n');
+        *s = line;
+        *e = nl ? nl : line + strlen(line);
+        *cur = nl ? nl + 1 : NULL;
+        r->line++;
+        *indented = *s < *e && (**s == ' ' || **s == '\t');
+        trim(s, e);
+        if (*s == *e || **s == '#' || (**s == '/' && *e > *s + 1 && (*s)[1] == '/')) continue;
+        return 1;
+    }
+    return 0;
+}
 
 /* Split "PHRASE [code] [code] ;comment" : phrase end, code blocks. */
 static const char *strip_comment(const char *s, const char *e)
@@ -327,29 +300,21 @@ static int load_actors(rd *r, char *text, int agents)
     int section = 0;              /* WT_NOUN / WT_ADJ */
     uint32_t group[256];
     int ngroup = 0;
-    ablock blocks[32];
+    dy_ablock blocks[32];
     int nblocks = 0;
     int rc = 0;
     char ph[512];
 #define FLUSH_GROUP() do { \
         if (ngroup) { \
             if (!nblocks) { uint32_t sv = r->line; r->line = d->roots[group[0]].line; diag(r, 0, "actor without a code: %s", "ignored"); r->line = sv; } \
-            else { uint32_t ac; if ((rc = make_acode(r, blocks, nblocks, &ac))) return rc; \
+            else { uint32_t ac; if ((rc = dy_dict_make_acode(d, blocks, nblocks, 0, code_parts, &ac))) return rc; \
                    for (int gi = 0; gi < ngroup; gi++) { d->roots[group[gi]].acode = ac; d->roots[group[gi]].parent = group[0]; } } \
         } ngroup = 0; nblocks = 0; } while (0)
 
-    char *line = text;
+    char *line = text, *s, *e;
+    int indented;
     r->line = 0;
-    while (line && *line) {
-        char *nl = strchr(line, '\n');
-        char *end = nl ? nl : line + strlen(line);
-        r->line++;
-        char *s = line, *e = end;
-        line = nl ? nl + 1 : NULL;
-        int indented = (s < e && (*s == ' ' || *s == '\t'));
-        trim(&s, &e);
-        if (s == e) continue;
-        if (*s == '#' || (*s == '/' && e > s + 1 && s[1] == '/')) continue;
+    while (next_line(r, &line, &s, &e, &indented)) {
         if (*s == '~' || !strncmp(s, "~~FINISH", 8)) { if (e - s >= 7 && strstr(s, "FINISH")) break; }
         if (*s == '<') {
             FLUSH_GROUP();
@@ -438,17 +403,10 @@ static int load_verbs(rd *r, char *text)
     int section = 0;      /* 0 verbs, 1 synsets, 2 time, 3 attrib */
     uint32_t cur = 0;     /* current root (verb/time/synset) */
     char ph[1024];
-    char *line = text;
+    char *line = text, *s, *e;
+    int indented;
     r->line = 0;
-    while (line && *line) {
-        char *nl = strchr(line, '\n');
-        char *end = nl ? nl : line + strlen(line);
-        r->line++;
-        char *s = line, *e = end;
-        line = nl ? nl + 1 : NULL;
-        trim(&s, &e);
-        if (s == e) continue;
-        if (*s == '#' || (*s == '/' && e > s + 1 && s[1] == '/')) continue;
+    while (next_line(r, &line, &s, &e, &indented)) {
         if (*s == '~' && strstr(s, "FINISH")) break;
         if (*s == '<') {
             if (!strncasecmp(s, "<SYNSET", 7)) section = 1;
@@ -464,31 +422,18 @@ static int load_verbs(rd *r, char *text)
                 norm_phrase(ph, sizeof ph, s, ce);
                 char *sp = strchr(ph, ' ');
                 if (sp) *sp = '\0';
-                dy_root rt;
-                memset(&rt, 0, sizeof rt);
-                uint32_t lit = dy_dict_lit(d, ph, strlen(ph));
-                rt.ph = dy_dict_pel(d, lit, DC_PARTSKIP);
-                rt.nph = 1;
-                rt.wtype = WT_SYNSET;
-                rt.pat0 = d->npats;
-                rt.file = r->fileidx;
-                rt.line = r->line;
-                int idx = dy_dict_addroot(d, &rt);
+                int idx = dy_dict_add_synset(d, ph, strlen(ph), r->fileidx, r->line);
                 if (idx < 0) return idx;
                 cur = (uint32_t)idx;
-                d->roots[cur].group = cur;
-                d->nsynsets++;
             } else if (*s == '+') {
                 if (!cur) { diag(r, 1, "synset member without &NAME"); continue; }
                 norm_phrase(ph, sizeof ph, s + 1, ce);
                 dy_pattern pt;
                 memset(&pt, 0, sizeof pt);
                 if (parse_phrase(r, ph, 1, &pt.ph, &pt.nph, &pt.length, &pt.maxalt)) continue;
-                if (d->roots[cur].pat0 + d->roots[cur].npat != d->npats) { diag(r, 1, "synset members must follow their &NAME"); continue; }
-                if (dy_dict_grow((void **)&d->pats, &d->cappats, d->npats + 1, sizeof *d->pats)) return DY_ENOMEM;
-                pt.line = r->line;
-                d->pats[d->npats++] = pt;
-                d->roots[cur].npat++;
+                int rc = dy_dict_add_root_pattern(d, cur, &pt, r->line);
+                if (rc < 0) return rc;
+                if (rc) diag(r, 1, "synset members must follow their &NAME");
             } else diag(r, 1, "unexpected line in <SYNSETS>");
             continue;
         }
@@ -497,22 +442,14 @@ static int load_verbs(rd *r, char *text)
             if (!cur || d->roots[cur].wtype != WT_VERB) { diag(r, 1, "verb forms without a verb"); continue; }
             const char *rb = memchr(s, '}', (size_t)(ce - s));
             norm_phrase(ph, sizeof ph, s + 1, rb ? rb : ce);
-            char *tokp = ph;
+            char *rest = ph, *tokp;
             int nforms = 0;
-            while (*tokp) {
-                while (*tokp == ' ') tokp++;
-                if (!*tokp) break;
-                char *q = tokp;
-                while (*q && *q != ' ') q++;
-                char save = *q;
-                *q = '\0';
+            while ((tokp = dy_dict_word(&rest))) {
                 uint32_t ri;
                 if (!is_dup(r, 'V', tokp) && add_phrase_root(r, tokp, WT_VERB, &ri) == 0) {
                     d->roots[ri].group = cur;
                     nforms++;
                 }
-                *q = save;
-                tokp = q;
             }
             if (!nforms) diag(r, 1, "no verb forms inside {...}");
             continue;
@@ -533,12 +470,9 @@ static int load_verbs(rd *r, char *text)
             memset(&pt, 0, sizeof pt);
             if (parse_vcode(r, lb + 1, rb, &pt.code, section == 2)) continue;
             if (parse_phrase(r, ph, 1, &pt.ph, &pt.nph, &pt.length, &pt.maxalt)) continue;
-            dy_root *rt = &d->roots[cur];
-            if (rt->pat0 + rt->npat != d->npats) { diag(r, 1, "patterns must follow their verb"); continue; }
-            if (dy_dict_grow((void **)&d->pats, &d->cappats, d->npats + 1, sizeof *d->pats)) return DY_ENOMEM;
-            pt.line = r->line;
-            d->pats[d->npats++] = pt;
-            d->roots[cur].npat++;
+            int rc = dy_dict_add_root_pattern(d, cur, &pt, r->line);
+            if (rc < 0) return rc;
+            if (rc) { diag(r, 1, "patterns must follow their verb"); continue; }
             d->npatterns++;
             continue;
         }
@@ -579,6 +513,30 @@ static int opt_num(const char *s, const char *key, int *out)
     if (!isdigit((unsigned char)*p) && *p != '-') return 0;
     *out = atoi(p);
     return 1;
+}
+
+/* opt_num of key, whose name is then blanked out of s: a shorter key
+ * ("MIN") then does not find it inside a longer one ("EMIN"). */
+static void opt_num_cut(char *s, const char *key, int *out)
+{
+    char *p = strstr(s, key);
+    if (!p) return;
+    opt_num(p, key, out);
+    memset(p, ' ', strlen(key));
+}
+
+/* The "[CODE]" that follows key at kw into code (cut to cap bytes); a '['
+ * at or after stop (when set) does not count. The ']', or NULL when there
+ * is no such block. */
+static const char *opt_code(const char *kw, const char *stop, char *code, size_t cap)
+{
+    const char *lb = strchr(kw, '['), *rb = lb ? strchr(lb, ']') : NULL;
+    if (!lb || !rb || (stop && lb >= stop)) return NULL;
+    size_t n = (size_t)(rb - lb - 1);
+    if (n >= cap) n = cap - 1;
+    memcpy(code, lb + 1, n);
+    code[n] = '\0';
+    return rb;
 }
 
 static int opt_bool(const char *s)
@@ -715,30 +673,15 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
     }
     if (!strncmp(s, "DEFA", 4)) {
         if (strstr(s, "OFF")) { o->def_src = o->def_tar = o->def_prior = o->def_after = 0; return 0; }
-        char *src = strstr(s, "SOURCE");
-        char *tar = strstr(s, "TARGET");
-        if (src) {
-            char *lb = strchr(src, '['), *rb = lb ? strchr(lb, ']') : NULL;
-            if (lb && rb && (!tar || lb < tar)) {
-                size_t n = (size_t)(rb - lb - 1);
-                if (n >= sizeof o->def_src_code) n = sizeof o->def_src_code - 1;
-                memcpy(o->def_src_code, lb + 1, n);
-                o->def_src_code[n] = '\0';
-                o->def_src = 1;
-                char *after = rb + 1;
-                o->def_prior = strstr(after, "PRIOR") && (!tar || strstr(after, "PRIOR") < tar);
-            }
+        const char *src = strstr(s, "SOURCE"), *tar = strstr(s, "TARGET"), *rb;
+        if (src && (rb = opt_code(src, tar, o->def_src_code, sizeof o->def_src_code))) {
+            const char *after = rb + 1;
+            o->def_src = 1;
+            o->def_prior = strstr(after, "PRIOR") && (!tar || strstr(after, "PRIOR") < tar);
         }
-        if (tar) {
-            char *lb = strchr(tar, '['), *rb = lb ? strchr(lb, ']') : NULL;
-            if (lb && rb) {
-                size_t n = (size_t)(rb - lb - 1);
-                if (n >= sizeof o->def_tar_code) n = sizeof o->def_tar_code - 1;
-                memcpy(o->def_tar_code, lb + 1, n);
-                o->def_tar_code[n] = '\0';
-                o->def_tar = 1;
-                o->def_after = strstr(rb, "AFTER") != NULL;
-            }
+        if (tar && (rb = opt_code(tar, NULL, o->def_tar_code, sizeof o->def_tar_code))) {
+            o->def_tar = 1;
+            o->def_after = strstr(rb, "AFTER") != NULL;
         }
         return 0;
     }
@@ -746,11 +689,10 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
         if (strstr(s, "OFF")) { o->comma_off = 1; return 0; }
         o->comma_off = 0;
         /* order matters: EMIN/BMIN contain MIN */
-        char *p;
-        if ((p = strstr(s, "EMIN"))) { opt_num(p, "EMIN", &o->comma_emin); memset(p, ' ', 4); }
-        if ((p = strstr(s, "EMAX"))) { opt_num(p, "EMAX", &o->comma_emax); memset(p, ' ', 4); }
-        if ((p = strstr(s, "BMIN"))) { opt_num(p, "BMIN", &o->comma_bmin); memset(p, ' ', 4); }
-        if ((p = strstr(s, "BMAX"))) { opt_num(p, "BMAX", &o->comma_bmax); memset(p, ' ', 4); }
+        opt_num_cut(s, "EMIN", &o->comma_emin);
+        opt_num_cut(s, "EMAX", &o->comma_emax);
+        opt_num_cut(s, "BMIN", &o->comma_bmin);
+        opt_num_cut(s, "BMAX", &o->comma_bmax);
         opt_num(s, "MIN", &o->comma_min);
         opt_num(s, "MAX", &o->comma_max);
         return 0;
@@ -774,17 +716,6 @@ static int load_options(rd *r, char *text)
     return 0;
 }
 
-static int remember_file(dy_dict *d, const char *path, uint32_t *idx)
-{
-    char **nf = realloc(d->files, (d->nfiles + 1) * sizeof *nf);
-    if (!nf) return DY_ENOMEM;
-    d->files = nf;
-    d->files[d->nfiles] = strdup(path);
-    if (!d->files[d->nfiles]) return DY_ENOMEM;
-    *idx = d->nfiles++;
-    return 0;
-}
-
 int dy_tabari_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg)
 {
     rd r = { d, dg, path, 0, 0 };
@@ -794,7 +725,7 @@ int dy_tabari_load_file(dy_dict *d, const char *path, int kind, dy_diag *dg)
         diag(&r, 1, "cannot open dictionary file");
         return DY_EIO;
     }
-    int rc = remember_file(d, path, &r.fileidx);
+    int rc = dy_dict_remember_file(d, path, &r.fileidx);
     if (!rc) {
         switch (kind) {
         case DK_ACTORS: rc = load_actors(&r, text, 0); break;
@@ -815,10 +746,7 @@ int dy_tabari_load_project(dy_dict *d, const char *path, dy_diag *dg)
     char *text = dy_dict_read_text(path, &n);
     if (!text) { diag(&r, 1, "cannot open project file"); return DY_EIO; }
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash) slash[1] = '\0';
-    else dir[0] = '\0';
+    dy_dict_dirname(dir, sizeof dir, path);
     static const struct { const char *tag; int kind; } tags[] = {
         { "<actorsfile>", DK_ACTORS }, { "<agentsfile>", DK_AGENTS },
         { "<verbsfile>", DK_VERBS }, { "<optionsfile>", DK_OPTIONS },
@@ -870,9 +798,7 @@ void dy_tabari_system_roots(dy_dict *d)
         if (add_phrase_root(&r, sys[i].ph, sys[i].wt, &ri)) continue;
         d->roots[ri].plural = (uint8_t)sys[i].plural;
         if (!strcmp(sys[i].ph, "FORMER_")) d->root_former = ri;
-        char key[32];
-        snprintf(key, sizeof key, "\x01%c%s", 'S', sys[i].ph);
-        dy_dict_str(d, key, strlen(key));
+        dy_dict_seen(d, 'S', sys[i].ph);
     }
     d->lit_and = dy_dict_litfind(d, "AND", 3);
     d->lit_nor = dy_dict_litfind(d, "NOR", 3);

@@ -47,6 +47,7 @@
 #define SERVE_CODE_MAX 32
 #define SERVE_Q_MAX 200
 #define SERVE_ID_MAX 512
+#define NMEMB(a) (sizeof(a) / sizeof *(a))   /* elements of an array */
 
 struct dy_serve {
     struct MHD_Daemon *mhd;
@@ -186,6 +187,13 @@ static void put_label(dy_buf *b, const char *code, const char *country)
         dy_buf_puts(b, "null");
 }
 
+/* The label of the actor whose code and country are in columns code and
+ * country of the current row. */
+static void put_col_label(dy_buf *b, sqlite3_stmt *st, int code, int country)
+{
+    put_label(b, (const char *)sqlite3_column_text(st, code), (const char *)sqlite3_column_text(st, country));
+}
+
 /* {"code","country","text","name"} or null when the actor is absent. */
 static void put_actor(dy_buf *b, sqlite3_stmt *st, int code, int country, int text)
 {
@@ -200,7 +208,7 @@ static void put_actor(dy_buf *b, sqlite3_stmt *st, int code, int country, int te
     dy_buf_puts(b, ",\"text\":");
     put_col_str(b, st, text);
     dy_buf_puts(b, ",\"name\":");
-    put_label(b, (const char *)sqlite3_column_text(st, code), (const char *)sqlite3_column_text(st, country));
+    put_col_label(b, st, code, country);
     dy_buf_putc(b, '}');
 }
 
@@ -273,11 +281,79 @@ enum {
     " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index" \
     " LEFT JOIN articles a ON a.id = e.article_id"
 
+/* A JSON member read from a column: its key (with the '{' or ',' before it
+ * and the colon after it), the column, and how the value is written. */
+typedef struct col_member {
+    const char *key;
+    int col;
+    char kind;   /* 's' text, 'i' integer, 'n' number; each null when NULL */
+} col_member;
+
+/* The n members of m, in order. */
+static void put_members(dy_buf *b, sqlite3_stmt *st, const col_member *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        dy_buf_puts(b, m[i].key);
+        if (m[i].kind == 'i')
+            put_col_int(b, st, m[i].col);
+        else if (m[i].kind == 'n')
+            put_col_num(b, st, m[i].col);
+        else
+            put_col_str(b, st, m[i].col);
+    }
+}
+
+/* An object of the members of m (the first key opens it), or null when
+ * column null_col is NULL. */
+static void put_object(dy_buf *b, sqlite3_stmt *st, int null_col, const col_member *m, size_t n)
+{
+    if (col_null(st, null_col)) {
+        dy_buf_puts(b, "null");
+        return;
+    }
+    put_members(b, st, m, n);
+    dy_buf_putc(b, '}');
+}
+
+/* {"source","verb","target","attribution"} spans: relative to the sentence
+ * at byte sstart, slen bytes long (rel != 0), or as article offsets. */
+static void put_spans(dy_buf *b, sqlite3_stmt *st, int rel, long long sstart, long long slen)
+{
+    static const struct {
+        const char *key;
+        int a, z;
+    } sp[] = {{"{\"source\":", C_SS, C_SE}, {",\"verb\":", C_VS, C_VE},
+              {",\"target\":", C_TS, C_TE}, {",\"attribution\":", C_AS, C_AE}};
+    for (size_t i = 0; i < NMEMB(sp); i++) {
+        dy_buf_puts(b, sp[i].key);
+        if (rel)
+            put_rel_span(b, st, sp[i].a, sp[i].z, sstart, slen);
+        else
+            put_abs_span(b, st, sp[i].a, sp[i].z);
+    }
+    dy_buf_putc(b, '}');
+}
+
 /* One event object. full != 0 (the statement of /api/event/ID, which selects
  * a.origin and a.coded_at after the EV_COLS) adds article-level spans and
  * the article's origin and coding time. */
 static void put_event(dy_buf *b, sqlite3_stmt *st, int full)
 {
+    static const col_member head[] = {
+        {"{\"event_id\":", C_ID, 's'}, {",\"article_id\":", C_ART, 's'}, {",\"sentence_index\":", C_SENT, 'i'},
+        {",\"sentence\":", C_STXT, 's'}, {",\"date\":", C_DATE, 's'}, {",\"date_precision\":", C_PREC, 's'}};
+    static const col_member coded[] = {
+        {",\"root\":", C_ROOT, 's'}, {",\"quad_class\":", C_QUAD, 'i'}, {",\"goldstein\":", C_GOLD, 'n'}};
+    static const col_member plover[] = {{"{\"event\":", C_PEV, 's'}, {",\"mode\":", C_PMODE, 's'}};
+    static const col_member location[] = {
+        {"{\"name\":", C_LNAME, 's'}, {",\"country\":", C_LCTRY, 's'}, {",\"admin1\":", C_LADM, 's'},
+        {",\"lat\":", C_LAT, 'n'}, {",\"lon\":", C_LON, 'n'}};
+    static const col_member notes[] = {{",\"issues\":", C_ISSUES, 's'}, {",\"cluster_id\":", C_CLUSTER, 's'}};
+    static const col_member article[] = {
+        {",\"article\":{\"title\":", C_ATITLE, 's'}, {",\"source\":", C_AOUTLET, 's'},
+        {",\"url\":", C_AURL, 's'}, {",\"date\":", C_ADATE, 's'}};
+    /* The statement of /api/event/ID selects two more columns. */
+    static const col_member origin[] = {{",\"origin\":", C_NCOLS, 's'}, {",\"coded_at\":", C_NCOLS + 1, 's'}};
     long long sstart = col_null(st, C_SSTART) ? -1 : sqlite3_column_int64(st, C_SSTART);
     long long slen = col_null(st, C_STXT) ? 0 : sqlite3_column_bytes(st, C_STXT);
     const char *cameo = (const char *)sqlite3_column_text(st, C_CAMEO);
@@ -285,18 +361,7 @@ static void put_event(dy_buf *b, sqlite3_stmt *st, int full)
 
     if (col_null(st, C_STXT))
         sstart = -1;
-    dy_buf_puts(b, "{\"event_id\":");
-    put_col_str(b, st, C_ID);
-    dy_buf_puts(b, ",\"article_id\":");
-    put_col_str(b, st, C_ART);
-    dy_buf_puts(b, ",\"sentence_index\":");
-    put_col_int(b, st, C_SENT);
-    dy_buf_puts(b, ",\"sentence\":");
-    put_col_str(b, st, C_STXT);
-    dy_buf_puts(b, ",\"date\":");
-    put_col_str(b, st, C_DATE);
-    dy_buf_puts(b, ",\"date_precision\":");
-    put_col_str(b, st, C_PREC);
+    put_members(b, st, head, NMEMB(head));
     dy_buf_puts(b, ",\"source\":");
     put_actor(b, st, C_SCODE, C_SCTRY, C_STEXT);
     dy_buf_puts(b, ",\"target\":");
@@ -308,22 +373,9 @@ static void put_event(dy_buf *b, sqlite3_stmt *st, int full)
         dy_buf_json_str(b, ci->label, strlen(ci->label));
     else
         dy_buf_puts(b, "null");
-    dy_buf_puts(b, ",\"root\":");
-    put_col_str(b, st, C_ROOT);
-    dy_buf_puts(b, ",\"quad_class\":");
-    put_col_int(b, st, C_QUAD);
-    dy_buf_puts(b, ",\"goldstein\":");
-    put_col_num(b, st, C_GOLD);
+    put_members(b, st, coded, NMEMB(coded));
     dy_buf_puts(b, ",\"plover\":");
-    if (col_null(st, C_PEV)) {
-        dy_buf_puts(b, "null");
-    } else {
-        dy_buf_puts(b, "{\"event\":");
-        put_col_str(b, st, C_PEV);
-        dy_buf_puts(b, ",\"mode\":");
-        put_col_str(b, st, C_PMODE);
-        dy_buf_putc(b, '}');
-    }
+    put_object(b, st, C_PEV, plover, NMEMB(plover));
     dy_buf_puts(b, ",\"attribution\":");
     put_actor(b, st, C_ACODE, C_ACTRY, C_ATEXT);
     dy_buf_puts(b, ",\"status\":");
@@ -331,63 +383,20 @@ static void put_event(dy_buf *b, sqlite3_stmt *st, int full)
     dy_buf_puts(b, ",\"quantities\":");
     put_quantities(b, st, C_QUANT);
     dy_buf_puts(b, ",\"location\":");
-    if (col_null(st, C_LNAME)) {
-        dy_buf_puts(b, "null");
-    } else {
-        dy_buf_puts(b, "{\"name\":");
-        put_col_str(b, st, C_LNAME);
-        dy_buf_puts(b, ",\"country\":");
-        put_col_str(b, st, C_LCTRY);
-        dy_buf_puts(b, ",\"admin1\":");
-        put_col_str(b, st, C_LADM);
-        dy_buf_puts(b, ",\"lat\":");
-        put_col_num(b, st, C_LAT);
-        dy_buf_puts(b, ",\"lon\":");
-        put_col_num(b, st, C_LON);
-        dy_buf_putc(b, '}');
-    }
-    dy_buf_puts(b, ",\"issues\":");
-    put_col_str(b, st, C_ISSUES);
-    dy_buf_puts(b, ",\"cluster_id\":");
-    put_col_str(b, st, C_CLUSTER);
+    put_object(b, st, C_LNAME, location, NMEMB(location));
+    put_members(b, st, notes, NMEMB(notes));
     /* Spans relative to the sentence text (byte offsets, [start, end)). */
-    dy_buf_puts(b, ",\"spans\":{\"source\":");
-    put_rel_span(b, st, C_SS, C_SE, sstart, slen);
-    dy_buf_puts(b, ",\"verb\":");
-    put_rel_span(b, st, C_VS, C_VE, sstart, slen);
-    dy_buf_puts(b, ",\"target\":");
-    put_rel_span(b, st, C_TS, C_TE, sstart, slen);
-    dy_buf_puts(b, ",\"attribution\":");
-    put_rel_span(b, st, C_AS, C_AE, sstart, slen);
-    dy_buf_putc(b, '}');
+    dy_buf_puts(b, ",\"spans\":");
+    put_spans(b, st, 1, sstart, slen);
     if (full) {
         dy_buf_puts(b, ",\"sentence_start\":");
         put_col_int(b, st, C_SSTART);
-        dy_buf_puts(b, ",\"article_spans\":{\"source\":");
-        put_abs_span(b, st, C_SS, C_SE);
-        dy_buf_puts(b, ",\"verb\":");
-        put_abs_span(b, st, C_VS, C_VE);
-        dy_buf_puts(b, ",\"target\":");
-        put_abs_span(b, st, C_TS, C_TE);
-        dy_buf_puts(b, ",\"attribution\":");
-        put_abs_span(b, st, C_AS, C_AE);
-        dy_buf_putc(b, '}');
+        dy_buf_puts(b, ",\"article_spans\":");
+        put_spans(b, st, 0, 0, 0);
     }
-    dy_buf_puts(b, ",\"article\":{\"title\":");
-    put_col_str(b, st, C_ATITLE);
-    dy_buf_puts(b, ",\"source\":");
-    put_col_str(b, st, C_AOUTLET);
-    dy_buf_puts(b, ",\"url\":");
-    put_col_str(b, st, C_AURL);
-    dy_buf_puts(b, ",\"date\":");
-    put_col_str(b, st, C_ADATE);
-    if (full) {
-        /* The statement of /api/event/ID selects two more columns. */
-        dy_buf_puts(b, ",\"origin\":");
-        put_col_str(b, st, C_NCOLS);
-        dy_buf_puts(b, ",\"coded_at\":");
-        put_col_str(b, st, C_NCOLS + 1);
-    }
+    put_members(b, st, article, NMEMB(article));
+    if (full)
+        put_members(b, st, origin, NMEMB(origin));
     dy_buf_puts(b, "}}");
 }
 
@@ -576,56 +585,62 @@ static void qb_int(qb *q, long long v)
     q->ibind[q->nbind++] = v;
 }
 
+/* cond (" AND ...") with the value v bound to each of its n '?'s. */
+static void qb_and(qb *q, const char *cond, const char *v, int n)
+{
+    qb_sql(q, cond);
+    for (int i = 0; i < n; i++)
+        qb_text(q, v);
+}
+
 /* " AND ..." for each filter present. */
 static void qb_filters(qb *q, const filters *f)
 {
-    if (f->from) {
-        qb_sql(q, " AND e.date >= ?");
-        qb_text(q, f->from);
-    }
-    if (f->to) {
-        /* "2024-10-15" and a longer timestamp of that day both pass. */
-        qb_sql(q, " AND substr(e.date, 1, 10) <= ?");
-        qb_text(q, f->to);
-    }
-    if (f->actor[0]) {
-        qb_sql(q, " AND (e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?)");
-        for (int i = 0; i < 4; i++)
-            qb_text(q, f->actor);
-    }
-    if (f->source[0]) {
-        qb_sql(q, " AND (e.source_code = ? OR e.source_country = ?)");
-        qb_text(q, f->source);
-        qb_text(q, f->source);
-    }
-    if (f->target[0]) {
-        qb_sql(q, " AND (e.target_code = ? OR e.target_country = ?)");
-        qb_text(q, f->target);
-        qb_text(q, f->target);
-    }
-    if (f->root) {
-        qb_sql(q, " AND e.root = ?");
-        qb_text(q, f->root);
-    }
-    if (f->status) {
-        qb_sql(q, " AND e.status = ?");
-        qb_text(q, f->status);
-    }
-    if (f->like[0]) {
-        qb_sql(q, " AND (s.text LIKE ? ESCAPE '\\' OR e.source_text LIKE ? ESCAPE '\\'"
-                  " OR e.target_text LIKE ? ESCAPE '\\' OR e.attribution_text LIKE ? ESCAPE '\\')");
-        for (int i = 0; i < 4; i++)
-            qb_text(q, f->like);
-    }
+    if (f->from)
+        qb_and(q, " AND e.date >= ?", f->from, 1);
+    /* "2024-10-15" and a longer timestamp of that day both pass. */
+    if (f->to)
+        qb_and(q, " AND substr(e.date, 1, 10) <= ?", f->to, 1);
+    if (f->actor[0])
+        qb_and(q, " AND (e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?)",
+               f->actor, 4);
+    if (f->source[0])
+        qb_and(q, " AND (e.source_code = ? OR e.source_country = ?)", f->source, 2);
+    if (f->target[0])
+        qb_and(q, " AND (e.target_code = ? OR e.target_country = ?)", f->target, 2);
+    if (f->root)
+        qb_and(q, " AND e.root = ?", f->root, 1);
+    if (f->status)
+        qb_and(q, " AND e.status = ?", f->status, 1);
+    if (f->like[0])
+        qb_and(q, " AND (s.text LIKE ? ESCAPE '\\' OR e.source_text LIKE ? ESCAPE '\\'"
+                  " OR e.target_text LIKE ? ESCAPE '\\' OR e.attribution_text LIKE ? ESCAPE '\\')",
+               f->like, 4);
 }
 
-/* " FROM events e", joined with the sentence only when the text filter
- * needs it (the join costs a lookup per event on large databases). */
-static void qb_from(qb *q, const filters *f)
+/* " FROM events e WHERE <cond>" and a " AND ..." term for each filter
+ * present. The sentence is joined only when the text filter needs it (the
+ * join costs a lookup per event on large databases). */
+static void qb_where(qb *q, const filters *f, const char *cond)
 {
     qb_sql(q, " FROM events e");
     if (f->like[0])
         qb_sql(q, " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index");
+    qb_sql(q, " WHERE ");
+    qb_sql(q, cond);
+    qb_filters(q, f);
+}
+
+/* "SELECT <bucket> AS bucket, <cols>" over the filtered events, one row per
+ * date bucket, oldest first (the timeline and dyad answers). */
+static void qb_buckets(qb *q, const filters *f, const char *bucket, const char *cols)
+{
+    qb_sql(q, "SELECT ");
+    qb_sql(q, bucket);
+    qb_sql(q, " AS bucket, ");
+    qb_sql(q, cols);
+    qb_where(q, f, "bucket IS NOT NULL");
+    qb_sql(q, " GROUP BY bucket ORDER BY bucket");
 }
 
 /* Prepare and bind; returns the statement or NULL with the error in b. */
@@ -658,7 +673,46 @@ static int step_error(sqlite3 *db, int rc, dy_buf *b)
     return json_error(b, MHD_HTTP_INTERNAL_SERVER_ERROR, "database: %s", sqlite3_errmsg(db));
 }
 
+/* Writes one element of a JSON array from the current row (put_rows). */
+typedef void (*put_row_fn)(dy_buf *b, sqlite3_stmt *st, void *ctx);
+
+/* The array every list answer ends with, appended to the head already in
+ * b: q is run and each row written through put, comma-separated, then
+ * close. Returns MHD_HTTP_OK, or the error status with the message in b
+ * (which then replaces the whole answer). */
+static int put_rows(sqlite3 *db, const qb *q, dy_buf *b, put_row_fn put, void *ctx, const char *close)
+{
+    int rc, status;
+    sqlite3_stmt *st = qb_prepare(db, q, b, &status);
+
+    if (!st)
+        return status;
+    for (int n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
+        if (n)
+            dy_buf_putc(b, ',');
+        put(b, st, ctx);
+    }
+    dy_buf_puts(b, close);
+    status = step_error(db, rc, b);
+    sqlite3_finalize(st);
+    return status ? status : MHD_HTTP_OK;
+}
+
+/* Check the parameter names against keys (NULL-terminated) and parse the
+ * filter bar into f; 0 or an error status with the message in b. */
+static int parse_request(const params *p, const char *const *keys, filters *f, long def_limit, dy_buf *b)
+{
+    int status = check_keys(p, keys, b);
+    return status ? status : parse_filters(p, f, def_limit, b);
+}
+
 #define FILTER_KEYS "from", "to", "actor", "source", "target", "root", "status", "q"
+
+static void put_event_row(dy_buf *b, sqlite3_stmt *st, void *ctx)
+{
+    (void)ctx;
+    put_event(b, st, 0);
+}
 
 /* GET /api/events */
 static int api_events(sqlite3 *db, const params *p, dy_buf *b)
@@ -668,14 +722,12 @@ static int api_events(sqlite3 *db, const params *p, dy_buf *b)
     qb q = {0};
     sqlite3_stmt *st;
     long long total = 0;
-    int status = 0, rc, first = 1;
+    int status = 0, rc;
 
-    if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 100, b)))
+    if ((status = parse_request(p, keys, &f, 100, b)))
         return status;
     qb_sql(&q, "SELECT count(*)");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE 1");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "1");
     if (!(st = qb_prepare(db, &q, b, &status)))
         return status;
     if ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -690,9 +742,7 @@ static int api_events(sqlite3 *db, const params *p, dy_buf *b)
     /* Page over narrow rows first, then join the page's rows only: a deep
      * offset does not look up sentences and articles it skips. */
     qb_sql(&q, EV_COLS " FROM (SELECT e.rowid AS rid");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE 1");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "1");
     qb_sql(&q, " ORDER BY e.date DESC, e.article_id, e.sentence_index, e.event_id LIMIT ? OFFSET ?) AS page"
                " JOIN events e ON e.rowid = page.rid"
                " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_index"
@@ -700,20 +750,9 @@ static int api_events(sqlite3 *db, const params *p, dy_buf *b)
                " ORDER BY e.date DESC, e.article_id, e.sentence_index, e.event_id");
     qb_int(&q, f.limit);
     qb_int(&q, f.offset);
-    if (!(st = qb_prepare(db, &q, b, &status)))
-        return status;
     dy_buf_clear(b);
     dy_buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"events\":[", total, f.limit, f.offset);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            dy_buf_putc(b, ',');
-        first = 0;
-        put_event(b, st, 0);
-    }
-    dy_buf_puts(b, "]}");
-    status = step_error(db, rc, b);
-    sqlite3_finalize(st);
-    return status ? status : MHD_HTTP_OK;
+    return put_rows(db, &q, b, put_event_row, NULL, "]}");
 }
 
 /* GET /api/event/ID */
@@ -757,6 +796,22 @@ static const char *bucket_sql(const char *interval)
     return NULL;
 }
 
+/* Rows of (name, count) written as {"<key>":name,"count":N}, with the
+ * running sum of the counts (timeline buckets, summary statuses). */
+typedef struct count_rows {
+    const char *key;
+    long long total;
+} count_rows;
+
+static void put_count_row(dy_buf *b, sqlite3_stmt *st, void *ctx)
+{
+    count_rows *c = ctx;
+    dy_buf_printf(b, "{\"%s\":", c->key);
+    put_col_str(b, st, 0);
+    dy_buf_printf(b, ",\"count\":%lld}", (long long)sqlite3_column_int64(st, 1));
+    c->total += sqlite3_column_int64(st, 1);
+}
+
 /* GET /api/timeline */
 static int api_timeline(sqlite3 *db, const params *p, dy_buf *b)
 {
@@ -764,11 +819,10 @@ static int api_timeline(sqlite3 *db, const params *p, dy_buf *b)
     const char *interval = param(p, "interval"), *count = param(p, "count"), *bucket, *what;
     filters f;
     qb q = {0};
-    sqlite3_stmt *st;
-    int status, rc, first = 1;
-    long long total = 0;
+    count_rows rows = {"date", 0};
+    int status;
 
-    if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 100, b)))
+    if ((status = parse_request(p, keys, &f, 100, b)))
         return status;
     if (!(bucket = bucket_sql(interval)))
         return json_error(b, MHD_HTTP_BAD_REQUEST, "bad 'interval' (want day, week or month)");
@@ -778,32 +832,35 @@ static int api_timeline(sqlite3 *db, const params *p, dy_buf *b)
         what = "count(DISTINCT e.article_id)";
     else
         return json_error(b, MHD_HTTP_BAD_REQUEST, "bad 'count' (want events or reports)");
-    qb_sql(&q, "SELECT ");
-    qb_sql(&q, bucket);
-    qb_sql(&q, " AS bucket, ");
-    qb_sql(&q, what);
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE bucket IS NOT NULL");
-    qb_filters(&q, &f);
-    qb_sql(&q, " GROUP BY bucket ORDER BY bucket");
-    if (!(st = qb_prepare(db, &q, b, &status)))
-        return status;
+    qb_buckets(&q, &f, bucket, what);
     dy_buf_clear(b);
     dy_buf_printf(b, "{\"interval\":\"%s\",\"count\":\"%s\",\"buckets\":[", interval ? interval : "week",
                   count ? count : "events");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            dy_buf_putc(b, ',');
-        first = 0;
-        dy_buf_puts(b, "{\"date\":");
-        put_col_str(b, st, 0);
-        dy_buf_printf(b, ",\"count\":%lld}", (long long)sqlite3_column_int64(st, 1));
-        total += sqlite3_column_int64(st, 1);
-    }
-    dy_buf_printf(b, "],\"total\":%lld}", total);
-    status = step_error(db, rc, b);
-    sqlite3_finalize(st);
-    return status ? status : MHD_HTTP_OK;
+    status = put_rows(db, &q, b, put_count_row, &rows, "]");
+    if (status == MHD_HTTP_OK)
+        dy_buf_printf(b, ",\"total\":%lld}", rows.total);
+    return status;
+}
+
+/* "<key>":"CODE","<key>_name":label — an actor code given as a filter. */
+static void put_code_named(dy_buf *b, const char *key, const char *code)
+{
+    dy_buf_printf(b, "\"%s\":", key);
+    dy_buf_json_str(b, code, strlen(code));
+    dy_buf_printf(b, ",\"%s_name\":", key);
+    put_label(b, code, NULL);
+}
+
+static void put_dyad_row(dy_buf *b, sqlite3_stmt *st, void *ctx)
+{
+    (void)ctx;
+    dy_buf_puts(b, "{\"date\":");
+    put_col_str(b, st, 0);
+    dy_buf_printf(b, ",\"events\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(st, 1));
+    put_col_num(b, st, 2);
+    dy_buf_printf(b, ",\"quad\":[%lld,%lld,%lld,%lld]}", (long long)sqlite3_column_int64(st, 3),
+                  (long long)sqlite3_column_int64(st, 4), (long long)sqlite3_column_int64(st, 5),
+                  (long long)sqlite3_column_int64(st, 6));
 }
 
 /* GET /api/dyad?source=X&target=Y */
@@ -813,51 +870,37 @@ static int api_dyad(sqlite3 *db, const params *p, dy_buf *b)
     const char *interval = param(p, "interval"), *bucket;
     filters f;
     qb q = {0};
-    sqlite3_stmt *st;
-    int status, rc, first = 1;
+    int status;
 
-    if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 100, b)))
+    if ((status = parse_request(p, keys, &f, 100, b)))
         return status;
     if (!f.source[0] || !f.target[0])
         return json_error(b, MHD_HTTP_BAD_REQUEST, "'source' and 'target' are required");
     if (!(bucket = bucket_sql(interval)))
         return json_error(b, MHD_HTTP_BAD_REQUEST, "bad 'interval' (want day, week or month)");
-    qb_sql(&q, "SELECT ");
-    qb_sql(&q, bucket);
-    qb_sql(&q, " AS bucket, count(*), avg(e.goldstein), sum(e.quad_class = 1), sum(e.quad_class = 2),"
+    qb_buckets(&q, &f, bucket,
+               "count(*), avg(e.goldstein), sum(e.quad_class = 1), sum(e.quad_class = 2),"
                " sum(e.quad_class = 3), sum(e.quad_class = 4)");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE bucket IS NOT NULL");
-    qb_filters(&q, &f);
-    qb_sql(&q, " GROUP BY bucket ORDER BY bucket");
-    if (!(st = qb_prepare(db, &q, b, &status)))
-        return status;
     dy_buf_clear(b);
-    dy_buf_puts(b, "{\"source\":");
-    dy_buf_json_str(b, f.source, strlen(f.source));
-    dy_buf_puts(b, ",\"source_name\":");
-    put_label(b, f.source, NULL);
-    dy_buf_puts(b, ",\"target\":");
-    dy_buf_json_str(b, f.target, strlen(f.target));
-    dy_buf_puts(b, ",\"target_name\":");
-    put_label(b, f.target, NULL);
+    dy_buf_putc(b, '{');
+    put_code_named(b, "source", f.source);
+    dy_buf_putc(b, ',');
+    put_code_named(b, "target", f.target);
     dy_buf_printf(b, ",\"interval\":\"%s\",\"buckets\":[", interval ? interval : "week");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            dy_buf_putc(b, ',');
-        first = 0;
-        dy_buf_puts(b, "{\"date\":");
-        put_col_str(b, st, 0);
-        dy_buf_printf(b, ",\"events\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(st, 1));
-        put_col_num(b, st, 2);
-        dy_buf_printf(b, ",\"quad\":[%lld,%lld,%lld,%lld]}", (long long)sqlite3_column_int64(st, 3),
-                      (long long)sqlite3_column_int64(st, 4), (long long)sqlite3_column_int64(st, 5),
-                      (long long)sqlite3_column_int64(st, 6));
-    }
-    dy_buf_puts(b, "]}");
-    status = step_error(db, rc, b);
-    sqlite3_finalize(st);
-    return status ? status : MHD_HTTP_OK;
+    return put_rows(db, &q, b, put_dyad_row, NULL, "]}");
+}
+
+static void put_actor_row(dy_buf *b, sqlite3_stmt *st, void *ctx)
+{
+    static const col_member m[] = {{"{\"code\":", 0, 's'}, {",\"country\":", 1, 's'}};
+
+    (void)ctx;
+    put_members(b, st, m, NMEMB(m));
+    dy_buf_puts(b, ",\"name\":");
+    put_col_label(b, st, 0, 1);
+    dy_buf_printf(b, ",\"as_source\":%lld,\"as_target\":%lld,\"events\":%lld}",
+                  (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 3),
+                  (long long)sqlite3_column_int64(st, 4));
 }
 
 /* GET /api/actors */
@@ -866,45 +909,36 @@ static int api_actors(sqlite3 *db, const params *p, dy_buf *b)
     static const char *const keys[] = {FILTER_KEYS, "limit", NULL};
     filters f;
     qb q = {0};
-    sqlite3_stmt *st;
-    int status, rc, first = 1;
+    int status;
 
-    if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 50, b)))
+    if ((status = parse_request(p, keys, &f, 50, b)))
         return status;
     qb_sql(&q, "SELECT code, max(country), sum(src), sum(tgt), count(*) FROM ("
                "SELECT e.source_code AS code, e.source_country AS country, 1 AS src, 0 AS tgt");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE e.source_code IS NOT NULL AND e.source_code <> ''");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "e.source_code IS NOT NULL AND e.source_code <> ''");
     qb_sql(&q, " UNION ALL "
                "SELECT e.target_code, e.target_country, 0, 1");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE e.target_code IS NOT NULL AND e.target_code <> ''");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "e.target_code IS NOT NULL AND e.target_code <> ''");
     qb_sql(&q, ") GROUP BY code ORDER BY count(*) DESC, code LIMIT ?");
     qb_int(&q, f.limit);
-    if (!(st = qb_prepare(db, &q, b, &status)))
-        return status;
     dy_buf_clear(b);
     dy_buf_puts(b, "{\"actors\":[");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            dy_buf_putc(b, ',');
-        first = 0;
-        dy_buf_puts(b, "{\"code\":");
-        put_col_str(b, st, 0);
-        dy_buf_puts(b, ",\"country\":");
-        put_col_str(b, st, 1);
-        dy_buf_puts(b, ",\"name\":");
-        put_label(b, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
-        dy_buf_printf(b, ",\"as_source\":%lld,\"as_target\":%lld,\"events\":%lld}",
-                      (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 3),
-                      (long long)sqlite3_column_int64(st, 4));
-    }
-    dy_buf_puts(b, "]}");
-    status = step_error(db, rc, b);
-    sqlite3_finalize(st);
-    return status ? status : MHD_HTTP_OK;
+    return put_rows(db, &q, b, put_actor_row, NULL, "]}");
+}
+
+static void put_network_row(dy_buf *b, sqlite3_stmt *st, void *ctx)
+{
+    static const col_member m[] = {{"{\"source\":", 0, 's'}, {",\"target\":", 1, 's'}};
+
+    (void)ctx;
+    put_members(b, st, m, NMEMB(m));
+    dy_buf_puts(b, ",\"source_name\":");
+    put_col_label(b, st, 0, 2);
+    dy_buf_puts(b, ",\"target_name\":");
+    put_col_label(b, st, 1, 3);
+    dy_buf_printf(b, ",\"count\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(st, 4));
+    put_col_num(b, st, 5);
+    dy_buf_putc(b, '}');
 }
 
 /* GET /api/network */
@@ -913,44 +947,20 @@ static int api_network(sqlite3 *db, const params *p, dy_buf *b)
     static const char *const keys[] = {FILTER_KEYS, "limit", NULL};
     filters f;
     qb q = {0};
-    sqlite3_stmt *st;
-    int status, rc, first = 1;
+    int status;
 
-    if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 30, b)))
+    if ((status = parse_request(p, keys, &f, 30, b)))
         return status;
     qb_sql(&q, "SELECT e.source_code, e.target_code, max(e.source_country), max(e.target_country),"
                " count(*), avg(e.goldstein)");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE e.source_code IS NOT NULL AND e.source_code <> ''"
-               " AND e.target_code IS NOT NULL AND e.target_code <> ''"
-               " AND e.source_code <> e.target_code");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "e.source_code IS NOT NULL AND e.source_code <> ''"
+                     " AND e.target_code IS NOT NULL AND e.target_code <> ''"
+                     " AND e.source_code <> e.target_code");
     qb_sql(&q, " GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, 1, 2 LIMIT ?");
     qb_int(&q, f.limit);
-    if (!(st = qb_prepare(db, &q, b, &status)))
-        return status;
     dy_buf_clear(b);
     dy_buf_puts(b, "{\"dyads\":[");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            dy_buf_putc(b, ',');
-        first = 0;
-        dy_buf_puts(b, "{\"source\":");
-        put_col_str(b, st, 0);
-        dy_buf_puts(b, ",\"target\":");
-        put_col_str(b, st, 1);
-        dy_buf_puts(b, ",\"source_name\":");
-        put_label(b, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 2));
-        dy_buf_puts(b, ",\"target_name\":");
-        put_label(b, (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 3));
-        dy_buf_printf(b, ",\"count\":%lld,\"goldstein\":", (long long)sqlite3_column_int64(st, 4));
-        put_col_num(b, st, 5);
-        dy_buf_putc(b, '}');
-    }
-    dy_buf_puts(b, "]}");
-    status = step_error(db, rc, b);
-    sqlite3_finalize(st);
-    return status ? status : MHD_HTTP_OK;
+    return put_rows(db, &q, b, put_network_row, NULL, "]}");
 }
 
 /* GET /api/summary: counts and date range of the events that match. */
@@ -960,15 +970,14 @@ static int api_summary(sqlite3 *db, const params *p, dy_buf *b)
     filters f;
     qb q = {0};
     sqlite3_stmt *st;
-    int status, rc, first = 1;
+    count_rows rows = {"status", 0};
+    int status, rc;
 
-    if ((status = check_keys(p, keys, b)) || (status = parse_filters(p, &f, 100, b)))
+    if ((status = parse_request(p, keys, &f, 100, b)))
         return status;
     qb_sql(&q, "SELECT count(*), count(DISTINCT e.article_id), min(substr(e.date, 1, 10)),"
                " max(substr(e.date, 1, 10)), (SELECT count(*) FROM articles)");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE 1");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "1");
     if (!(st = qb_prepare(db, &q, b, &status)))
         return status;
     rc = sqlite3_step(st);
@@ -989,25 +998,10 @@ static int api_summary(sqlite3 *db, const params *p, dy_buf *b)
     /* Events per status. */
     memset(&q, 0, sizeof q);
     qb_sql(&q, "SELECT e.status, count(*)");
-    qb_from(&q, &f);
-    qb_sql(&q, " WHERE 1");
-    qb_filters(&q, &f);
+    qb_where(&q, &f, "1");
     qb_sql(&q, " GROUP BY e.status ORDER BY count(*) DESC, e.status");
-    if (!(st = qb_prepare(db, &q, b, &status)))
-        return status;
     dy_buf_puts(b, ",\"statuses\":[");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            dy_buf_putc(b, ',');
-        first = 0;
-        dy_buf_puts(b, "{\"status\":");
-        put_col_str(b, st, 0);
-        dy_buf_printf(b, ",\"count\":%lld}", (long long)sqlite3_column_int64(st, 1));
-    }
-    dy_buf_puts(b, "]}");
-    status = step_error(db, rc, b);
-    sqlite3_finalize(st);
-    return status ? status : MHD_HTTP_OK;
+    return put_rows(db, &q, b, put_count_row, &rows, "]}");
 }
 
 /* GET /api/codes: the CAMEO code table (labels for the page). */

@@ -25,6 +25,7 @@
  * version-1 databases are migrated in place when opened for writing. */
 #define STORE_SCHEMA_VERSION 2
 #define STORE_DEFAULT_BATCH 500
+#define NMEMB(a) (sizeof(a) / sizeof *(a))   /* elements of an array */
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS articles("
@@ -199,17 +200,45 @@ static int exec_sql(dy_store *s, const char *sql, const char *what)
     return DY_OK;
 }
 
+/* Out of memory, said in s->err. */
+static int oom(dy_store *s)
+{
+    snprintf(s->err, sizeof s->err, "out of memory");
+    return DY_ENOMEM;
+}
+
+/* Make st ready for its next use after stepping it to rc: reset, bindings
+ * cleared. DY_OK when rc is SQLITE_ROW or SQLITE_DONE, else the error. */
+static int end_step(dy_store *s, sqlite3_stmt *st, int rc, const char *what)
+{
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(s, DY_EDB, what);
+    return DY_OK;
+}
+
 /* Run a statement that returns no rows (or whose rows are ignored) and reset it. */
 static int step_done(dy_store *s, sqlite3_stmt *st, const char *what)
 {
     int rc = sqlite3_step(st);
     while (rc == SQLITE_ROW)
         rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return fail(s, DY_EDB, what);
-    return DY_OK;
+    return end_step(s, st, rc, what);
+}
+
+/* Bind text v to ?1 of the writer's statement which and run it. */
+static int run_text(dy_store *s, int which, const char *v, const char *what)
+{
+    sqlite3_bind_text(s->st[which], 1, v, -1, SQLITE_STATIC);
+    return step_done(s, s->st[which], what);
+}
+
+/* Bind integer v to ?1 of the writer's statement which and run it. */
+static int run_int(dy_store *s, int which, sqlite3_int64 v, const char *what)
+{
+    sqlite3_bind_int64(s->st[which], 1, v);
+    return step_done(s, s->st[which], what);
 }
 
 /* One integer from a query (0 when no row). */
@@ -389,6 +418,15 @@ static void bind_str(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+/* Bind v, or NULL when !has. */
+static void bind_num(sqlite3_stmt *st, int i, int has, double v)
+{
+    if (has)
+        sqlite3_bind_double(st, i, v);
+    else
+        sqlite3_bind_null(st, i);
+}
+
 /* Bind the span [off, off+len) of the cleaned text as original offsets at
  * columns i, i+1 and, when ti > 0, its text at column ti. len 0 -> NULLs. */
 static void bind_span(sqlite3_stmt *st, const dy_doc *doc, uint32_t off, uint32_t len, int i, int ti)
@@ -481,14 +519,18 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
 /* Does statement st (already bound) return a row? 1, 0 or DY_EDB. */
 static int has_row(dy_store *s, sqlite3_stmt *st, const char *what)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc == SQLITE_ROW)
-        return 1;
-    if (rc == SQLITE_DONE)
-        return 0;
-    return fail(s, DY_EDB, what);
+    int rc = sqlite3_step(st), err = end_step(s, st, rc, what);
+    return err < 0 ? err : rc == SQLITE_ROW;
+}
+
+/* Is there a row of the cluster-articles query which (ST_CA_SRC: an article
+ * of that outlet; ST_CA_HAS: that article) for cluster id and text v?
+ * 1, 0 or DY_EDB. */
+static int cluster_has(dy_store *s, int which, sqlite3_int64 id, const char *v, const char *what)
+{
+    sqlite3_bind_int64(s->st[which], 1, id);
+    sqlite3_bind_text(s->st[which], 2, v, -1, SQLITE_STATIC);
+    return has_row(s, s->st[which], what);
 }
 
 /* Add or remove the 4 band rows of an article's simhash. */
@@ -532,10 +574,8 @@ static int near_duplicate(dy_store *s, const dy_doc *doc, const char *id, uint64
                 break;
             }
         }
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(s, DY_EDB, "near-duplicate lookup");
+        if ((rc = end_step(s, st, rc, "near-duplicate lookup")) < 0)
+            return rc;
     }
     /* A near-duplicate is represented by its original in the index. */
     if (!s->dup_of[0])
@@ -608,10 +648,8 @@ static int assign_cluster(dy_store *s, const dy_doc *doc, const dy_event *e, cha
         copy_col(c.last_seen, sizeof c.last_seen, st, 13);
         copy_col(c.date, sizeof c.date, st, 14);
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return fail(s, DY_EDB, "find cluster");
+    if ((rc = end_step(s, st, rc, "find cluster")) < 0)
+        return rc;
 
     if (bestdist < 0) {
         st = s->st[ST_INS_CL];
@@ -660,18 +698,12 @@ static int assign_cluster(dy_store *s, const dy_doc *doc, const dy_event *e, cha
             newsrc = 1;
             indep = 1;
         } else {
-            st = s->st[ST_CA_SRC];
-            sqlite3_bind_int64(st, 1, c.id);
-            sqlite3_bind_text(st, 2, outlet, -1, SQLITE_STATIC);
-            if ((rc = has_row(s, st, "cluster outlets")) < 0)
+            if ((rc = cluster_has(s, ST_CA_SRC, c.id, outlet, "cluster outlets")) < 0)
                 return rc;
             newsrc = !rc;
             indep = 1;
             if (s->dup_of[0]) {
-                st = s->st[ST_CA_HAS];
-                sqlite3_bind_int64(st, 1, c.id);
-                sqlite3_bind_text(st, 2, s->dup_of, -1, SQLITE_STATIC);
-                if ((rc = has_row(s, st, "cluster articles")) < 0)
+                if ((rc = cluster_has(s, ST_CA_HAS, c.id, s->dup_of, "cluster articles")) < 0)
                     return rc;
                 indep = !rc;
             }
@@ -683,10 +715,8 @@ static int assign_cluster(dy_store *s, const dy_doc *doc, const dy_event *e, cha
         sqlite3_bind_int(st, 4, indep);
         if ((rc = step_done(s, st, "cluster article")) < 0)
             return rc;
-        if (push_id(&s->artcl, &s->nartcl, &s->capartcl, c.id) < 0) {
-            snprintf(s->err, sizeof s->err, "out of memory");
-            return DY_ENOMEM;
-        }
+        if (push_id(&s->artcl, &s->nartcl, &s->capartcl, c.id) < 0)
+            return oom(s);
     }
 
     st = s->st[ST_UPD_CL];
@@ -698,10 +728,8 @@ static int assign_cluster(dy_store *s, const dy_doc *doc, const dy_event *e, cha
     bind_str(st, 6, c.place);
     bind_str(st, 7, c.country);
     bind_str(st, 8, c.admin1);
-    if (c.has_coords) {
-        sqlite3_bind_double(st, 9, c.lat);
-        sqlite3_bind_double(st, 10, c.lon);
-    }
+    bind_num(st, 9, c.has_coords, c.lat);
+    bind_num(st, 10, c.has_coords, c.lon);
     sqlite3_bind_int(st, 11, (int)c.mask);
     bind_str(st, 12, dy_status_name(dy_cluster_status_merge(c.mask)));
     sqlite3_bind_int(st, 13, newart);
@@ -728,17 +756,12 @@ static int uncluster_article(dy_store *s, const char *id, int has_old_hash, uint
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (push_id(&s->touched, &s->ntouched, &s->captouched, sqlite3_column_int64(st, 0)) < 0) {
             sqlite3_reset(st);
-            snprintf(s->err, sizeof s->err, "out of memory");
-            return DY_ENOMEM;
+            return oom(s);
         }
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return fail(s, DY_EDB, "article clusters");
-    st = s->st[ST_DEL_ART_CLUSTERS];
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    return step_done(s, st, "article clusters");
+    if ((rc = end_step(s, st, rc, "article clusters")) < 0)
+        return rc;
+    return run_text(s, ST_DEL_ART_CLUSTERS, id, "article clusters");
 }
 
 /* After the old events are gone: recount the clusters they were in. A
@@ -749,22 +772,18 @@ static int uncluster_article(dy_store *s, const char *id, int has_old_hash, uint
 static int recount_touched(dy_store *s)
 {
     int rc;
-    for (size_t i = 0; i < s->ntouched; i++) {
-        sqlite3_bind_int64(s->st[ST_RECOUNT], 1, s->touched[i]);
-        if ((rc = step_done(s, s->st[ST_RECOUNT], "recount cluster")) < 0)
+    for (size_t i = 0; i < s->ntouched; i++)
+        if ((rc = run_int(s, ST_RECOUNT, s->touched[i], "recount cluster")) < 0)
             return rc;
-    }
     return DY_OK;
 }
 
 static int drop_empty(dy_store *s)
 {
     int rc;
-    for (size_t i = 0; i < s->ntouched; i++) {
-        sqlite3_bind_int64(s->st[ST_DROP_EMPTY], 1, s->touched[i]);
-        if ((rc = step_done(s, s->st[ST_DROP_EMPTY], "drop cluster")) < 0)
+    for (size_t i = 0; i < s->ntouched; i++)
+        if ((rc = run_int(s, ST_DROP_EMPTY, s->touched[i], "drop cluster")) < 0)
             return rc;
-    }
     s->ntouched = 0;
     return DY_OK;
 }
@@ -785,10 +804,8 @@ static int put_event(dy_store *s, const dy_doc *doc, dy_event *e, dy_arena *a)
     if (a && cid[0]) {
         /* give the caller the id too, for its text output */
         const char *copy = dy_arena_strndup(a, cid, strlen(cid));
-        if (!copy) {
-            snprintf(s->err, sizeof s->err, "out of memory");
-            return DY_ENOMEM;
-        }
+        if (!copy)
+            return oom(s);
         e->cluster_id = copy;
     }
     /* Fixed-size code fields may lack their NUL in a hand-made event. */
@@ -806,10 +823,8 @@ static int put_event(dy_store *s, const dy_doc *doc, dy_event *e, dy_arena *a)
     dy_buf_printf(&s->ids, "%s:%u:%u", art->id ? art->id : "", e->sentence, e->index);
     dy_buf_clear(&s->scratch);
     dy_emit_quantities_json(&s->scratch, doc, e);
-    if (!dy_buf_ok(&s->ids) || !dy_buf_ok(&s->scratch)) {
-        snprintf(s->err, sizeof s->err, "out of memory");
-        return DY_ENOMEM;
-    }
+    if (!dy_buf_ok(&s->ids) || !dy_buf_ok(&s->scratch))
+        return oom(s);
 
     sqlite3_bind_text(st, 1, s->ids.data, (int)s->ids.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, art->id ? art->id : "", -1, SQLITE_STATIC);
@@ -834,12 +849,7 @@ static int put_event(dy_store *s, const dy_doc *doc, dy_event *e, dy_arena *a)
         sqlite3_bind_int(st, 14, ci->quad_class);
     else
         sqlite3_bind_null(st, 14);
-    if (e->has_goldstein)
-        sqlite3_bind_double(st, 15, e->goldstein);
-    else if (ci)
-        sqlite3_bind_double(st, 15, ci->goldstein);
-    else
-        sqlite3_bind_null(st, 15);
+    bind_num(st, 15, e->has_goldstein || ci, e->has_goldstein ? e->goldstein : ci ? ci->goldstein : 0);
     bind_str(st, 16, e->plover_event ? e->plover_event : ci ? ci->plover_event : NULL);
     bind_str(st, 17, e->plover_event ? e->plover_mode : ci ? ci->plover_mode : NULL);
     bind_str(st, 18, e->attribution.code);
@@ -850,13 +860,8 @@ static int put_event(dy_store *s, const dy_doc *doc, dy_event *e, dy_arena *a)
     bind_str(st, 23, e->loc.name);
     bind_str(st, 24, e->loc.name ? e->loc.country : NULL);
     bind_str(st, 25, e->loc.name ? e->loc.admin1 : NULL);
-    if (e->loc.has_coords) {
-        sqlite3_bind_double(st, 26, e->loc.lat);
-        sqlite3_bind_double(st, 27, e->loc.lon);
-    } else {
-        sqlite3_bind_null(st, 26);
-        sqlite3_bind_null(st, 27);
-    }
+    bind_num(st, 26, e->loc.has_coords, e->loc.lat);
+    bind_num(st, 27, e->loc.has_coords, e->loc.lon);
     bind_span(st, doc, e->verb_off, e->verb_len, 30, 0);
     bind_str(st, 36, e->issues);
     bind_str(st, 37, cid[0] ? cid : e->cluster_id);
@@ -881,7 +886,7 @@ static int put_article(dy_store *s, const dy_doc *doc, dy_arena *a)
     time_t t = time(NULL);
     struct tm tmv;
     sqlite3_stmt *st;
-    int rc;
+    int rc, err;
 
     uint64_t simh = 0, old_hash = 0;
     int has_old_hash = 0;
@@ -895,19 +900,15 @@ static int put_article(dy_store *s, const dy_doc *doc, dy_arena *a)
         has_old_hash = 1;
         old_hash = (uint64_t)sqlite3_column_int64(st, 0);
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail(s, DY_EDB, "look up article");
+    if ((err = end_step(s, st, rc, "look up article")) < 0)
+        return err;
     if (rc == SQLITE_ROW) {
         static const int del[] = { ST_ACTOR_UNCOUNT, ST_DEL_SENT, ST_DEL_EV };
         if ((rc = uncluster_article(s, id, has_old_hash, old_hash)) < 0)
             return rc;
-        for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
-            sqlite3_bind_text(s->st[del[i]], 1, id, -1, SQLITE_STATIC);
-            if ((rc = step_done(s, s->st[del[i]], "replace article")) < 0)
+        for (size_t i = 0; i < sizeof del / sizeof del[0]; i++)
+            if ((rc = run_text(s, del[i], id, "replace article")) < 0)
                 return rc;
-        }
         if ((rc = step_done(s, s->st[ST_ACTOR_PRUNE], "replace article")) < 0)
             return rc;
         if ((rc = recount_touched(s)) < 0)
@@ -1087,6 +1088,26 @@ static int print_rows(dy_store *s, FILE *out, const char *sql, int with_cameo_la
     return n;
 }
 
+/* The tables of the stats report, in order (print_rows). */
+static const struct {
+    const char *title, *sql;
+    int with_cameo_label;
+} stats_tables[] = {
+    {"events by root", "SELECT root, count(*) FROM events GROUP BY root ORDER BY root", 1},
+    {"events by QuadClass",
+     "SELECT CASE quad_class WHEN 1 THEN '1 verbal cooperation'"
+     " WHEN 2 THEN '2 material cooperation' WHEN 3 THEN '3 verbal conflict'"
+     " WHEN 4 THEN '4 material conflict' END, count(*)"
+     " FROM events GROUP BY quad_class ORDER BY quad_class", 0},
+    {"events by status", "SELECT status, count(*) FROM events GROUP BY status ORDER BY count(*) DESC, status", 0},
+    {"top source actors",
+     "SELECT source_code, count(*) FROM events WHERE source_code IS NOT NULL"
+     " GROUP BY source_code ORDER BY count(*) DESC, source_code LIMIT 10", 0},
+    {"top target actors",
+     "SELECT target_code, count(*) FROM events WHERE target_code IS NOT NULL"
+     " GROUP BY target_code ORDER BY count(*) DESC, target_code LIMIT 10", 0},
+};
+
 int dy_store_stats(dy_store *s, FILE *out)
 {
     sqlite3_int64 narts = 0, nsents = 0, nevents = 0, nactors = 0;
@@ -1124,27 +1145,9 @@ int dy_store_stats(dy_store *s, FILE *out)
         fprintf(out, "date range: (no dated events)\n");
     sqlite3_finalize(st);
 
-    if (nevents > 0) {
-        fprintf(out, "\nevents by root:\n");
-        if (print_rows(s, out, "SELECT root, count(*) FROM events GROUP BY root ORDER BY root", 1) < 0)
-            goto fail;
-        fprintf(out, "\nevents by QuadClass:\n");
-        if (print_rows(s, out, "SELECT CASE quad_class WHEN 1 THEN '1 verbal cooperation'"
-                               " WHEN 2 THEN '2 material cooperation' WHEN 3 THEN '3 verbal conflict'"
-                               " WHEN 4 THEN '4 material conflict' END, count(*)"
-                               " FROM events GROUP BY quad_class ORDER BY quad_class", 0) < 0)
-            goto fail;
-        fprintf(out, "\nevents by status:\n");
-        if (print_rows(s, out, "SELECT status, count(*) FROM events GROUP BY status"
-                               " ORDER BY count(*) DESC, status", 0) < 0)
-            goto fail;
-        fprintf(out, "\ntop source actors:\n");
-        if (print_rows(s, out, "SELECT source_code, count(*) FROM events WHERE source_code IS NOT NULL"
-                               " GROUP BY source_code ORDER BY count(*) DESC, source_code LIMIT 10", 0) < 0)
-            goto fail;
-        fprintf(out, "\ntop target actors:\n");
-        if (print_rows(s, out, "SELECT target_code, count(*) FROM events WHERE target_code IS NOT NULL"
-                               " GROUP BY target_code ORDER BY count(*) DESC, target_code LIMIT 10", 0) < 0)
+    for (size_t i = 0; nevents > 0 && i < NMEMB(stats_tables); i++) {
+        fprintf(out, "\n%s:\n", stats_tables[i].title);
+        if (print_rows(s, out, stats_tables[i].sql, stats_tables[i].with_cameo_label) < 0)
             goto fail;
     }
     if (began)
@@ -1189,6 +1192,31 @@ static void json_col(dy_buf *b, sqlite3_stmt *st, int i)
         dy_buf_puts(b, "null");
 }
 
+/* A number column, or null. */
+static void num_col(dy_buf *b, sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) != SQLITE_NULL)
+        dy_buf_num(b, sqlite3_column_double(st, i));
+    else
+        dy_buf_puts(b, "null");
+}
+
+/* A JSON member from a text column: its key, with the '{' or ',' before it
+ * and the colon after it, and the column (json_col). */
+typedef struct json_member {
+    const char *key;
+    int col;
+} json_member;
+
+/* The n members of m, in order. */
+static void json_members(dy_buf *b, sqlite3_stmt *st, const json_member *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        dy_buf_puts(b, m[i].key);
+        json_col(b, st, m[i].col);
+    }
+}
+
 /* A stored quantities array, or [] when absent or not an array. */
 static void quants_col(dy_buf *b, sqlite3_stmt *st, int i)
 {
@@ -1199,18 +1227,25 @@ static void quants_col(dy_buf *b, sqlite3_stmt *st, int i)
 static void cluster_json(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
 {
     static const char *const prec[] = {NULL, "day", "week", "month", "year"};
+    /* columns of cluster_list_sql */
+    static const json_member head[] = {
+        {",\"source\":", 1}, {",\"target\":", 2}, {",\"root\":", 3}, {",\"cameo\":", 4}, {",\"date\":", 5}};
+    static const json_member place[] = {{"{\"name\":", 7}, {",\"country\":", 8}, {",\"admin1\":", 9}};
+    static const json_member seen[] = {{",\"first_seen\":", 18}, {",\"last_seen\":", 19}};
+    /* columns of cluster_mentions_sql */
+    static const json_member figures[] = {
+        {"{\"outlet\":", 2}, {",\"article_id\":", 1}, {",\"event_id\":", 0}, {",\"status\":", 11}};
+    static const json_member article[] = {
+        {"{\"event_id\":", 0}, {",\"article_id\":", 1}, {",\"outlet\":", 2}, {",\"title\":", 3},
+        {",\"article_date\":", 4}, {",\"dup_of\":", 5}};
+    static const json_member coded[] = {
+        {",\"sentence\":", 7}, {",\"cameo\":", 8}, {",\"source\":", 9}, {",\"target\":", 10}, {",\"status\":", 11}};
+    static const json_member attribution[] = {{"{\"code\":", 12}, {",\"text\":", 13}};
+    static const json_member when[] = {{",\"date\":", 14}, {",\"date_precision\":", 15}, {",\"location\":", 16}};
     int p = sqlite3_column_int(c, 6), nq = 0, rc;
     unsigned mask = (unsigned)sqlite3_column_int(c, 13);
-    dy_buf_printf(b, "{\"cluster_id\":\"c%lld\",\"source\":", (long long)sqlite3_column_int64(c, 0));
-    json_col(b, c, 1);
-    dy_buf_puts(b, ",\"target\":");
-    json_col(b, c, 2);
-    dy_buf_puts(b, ",\"root\":");
-    json_col(b, c, 3);
-    dy_buf_puts(b, ",\"cameo\":");
-    json_col(b, c, 4);
-    dy_buf_puts(b, ",\"date\":");
-    json_col(b, c, 5);
+    dy_buf_printf(b, "{\"cluster_id\":\"c%lld\"", (long long)sqlite3_column_int64(c, 0));
+    json_members(b, c, head, NMEMB(head));
     dy_buf_puts(b, ",\"date_precision\":");
     if (p >= 1 && p <= 4)
         dy_buf_printf(b, "\"%s\"", prec[p]);
@@ -1218,18 +1253,11 @@ static void cluster_json(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
         dy_buf_puts(b, "null");
     dy_buf_puts(b, ",\"location\":");
     if (col_str(c, 7)) {
-        dy_buf_puts(b, "{\"name\":");
-        json_col(b, c, 7);
-        dy_buf_puts(b, ",\"country\":");
-        json_col(b, c, 8);
-        dy_buf_puts(b, ",\"admin1\":");
-        json_col(b, c, 9);
+        json_members(b, c, place, NMEMB(place));
         dy_buf_puts(b, ",\"lat\":");
-        if (sqlite3_column_type(c, 10) != SQLITE_NULL) dy_buf_num(b, sqlite3_column_double(c, 10));
-        else dy_buf_puts(b, "null");
+        num_col(b, c, 10);
         dy_buf_puts(b, ",\"lon\":");
-        if (sqlite3_column_type(c, 11) != SQLITE_NULL) dy_buf_num(b, sqlite3_column_double(c, 11));
-        else dy_buf_puts(b, "null");
+        num_col(b, c, 11);
         dy_buf_putc(b, '}');
     } else {
         dy_buf_puts(b, "null");
@@ -1241,12 +1269,10 @@ static void cluster_json(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
         if (mask & (1u << i))
             dy_buf_printf(b, "%s\"%s\"", n++ ? "," : "", dy_status_name(i));
     dy_buf_printf(b, "],\"num_mentions\":%lld,\"num_articles\":%lld,\"num_sources\":%lld,"
-                     "\"num_independent\":%lld,\"first_seen\":",
+                     "\"num_independent\":%lld",
                   (long long)sqlite3_column_int64(c, 14), (long long)sqlite3_column_int64(c, 15),
                   (long long)sqlite3_column_int64(c, 16), (long long)sqlite3_column_int64(c, 17));
-    json_col(b, c, 18);
-    dy_buf_puts(b, ",\"last_seen\":");
-    json_col(b, c, 19);
+    json_members(b, c, seen, NMEMB(seen));
 
     /* Figures as each outlet reported them. */
     dy_buf_puts(b, ",\"quantities_by_source\":[");
@@ -1254,14 +1280,9 @@ static void cluster_json(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
         const char *q = col_str(m, 17);
         if (!q || strcmp(q, "[]") == 0 || q[0] != '[')
             continue;
-        dy_buf_puts(b, nq++ ? ",{\"outlet\":" : "{\"outlet\":");
-        json_col(b, m, 2);
-        dy_buf_puts(b, ",\"article_id\":");
-        json_col(b, m, 1);
-        dy_buf_puts(b, ",\"event_id\":");
-        json_col(b, m, 0);
-        dy_buf_puts(b, ",\"status\":");
-        json_col(b, m, 11);
+        if (nq++)
+            dy_buf_putc(b, ',');
+        json_members(b, m, figures, NMEMB(figures));
         dy_buf_puts(b, ",\"quantities\":");
         dy_buf_puts(b, q);
         dy_buf_putc(b, '}');
@@ -1270,44 +1291,19 @@ static void cluster_json(dy_buf *b, sqlite3_stmt *c, sqlite3_stmt *m)
 
     dy_buf_puts(b, "],\"mentions\":[");
     for (int n = 0; (rc = sqlite3_step(m)) == SQLITE_ROW; n++) {
-        dy_buf_puts(b, n ? ",{\"event_id\":" : "{\"event_id\":");
-        json_col(b, m, 0);
-        dy_buf_puts(b, ",\"article_id\":");
-        json_col(b, m, 1);
-        dy_buf_puts(b, ",\"outlet\":");
-        json_col(b, m, 2);
-        dy_buf_puts(b, ",\"title\":");
-        json_col(b, m, 3);
-        dy_buf_puts(b, ",\"article_date\":");
-        json_col(b, m, 4);
-        dy_buf_puts(b, ",\"dup_of\":");
-        json_col(b, m, 5);
-        dy_buf_printf(b, ",\"sentence_index\":%lld,\"sentence\":", (long long)sqlite3_column_int64(m, 6));
-        json_col(b, m, 7);
-        dy_buf_puts(b, ",\"cameo\":");
-        json_col(b, m, 8);
-        dy_buf_puts(b, ",\"source\":");
-        json_col(b, m, 9);
-        dy_buf_puts(b, ",\"target\":");
-        json_col(b, m, 10);
-        dy_buf_puts(b, ",\"status\":");
-        json_col(b, m, 11);
+        if (n)
+            dy_buf_putc(b, ',');
+        json_members(b, m, article, NMEMB(article));
+        dy_buf_printf(b, ",\"sentence_index\":%lld", (long long)sqlite3_column_int64(m, 6));
+        json_members(b, m, coded, NMEMB(coded));
         dy_buf_puts(b, ",\"attribution\":");
         if (col_str(m, 12) || col_str(m, 13)) {
-            dy_buf_puts(b, "{\"code\":");
-            json_col(b, m, 12);
-            dy_buf_puts(b, ",\"text\":");
-            json_col(b, m, 13);
+            json_members(b, m, attribution, NMEMB(attribution));
             dy_buf_putc(b, '}');
         } else {
             dy_buf_puts(b, "null");
         }
-        dy_buf_puts(b, ",\"date\":");
-        json_col(b, m, 14);
-        dy_buf_puts(b, ",\"date_precision\":");
-        json_col(b, m, 15);
-        dy_buf_puts(b, ",\"location\":");
-        json_col(b, m, 16);
+        json_members(b, m, when, NMEMB(when));
         dy_buf_puts(b, ",\"quantities\":");
         quants_col(b, m, 17);
         dy_buf_putc(b, '}');
