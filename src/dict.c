@@ -59,27 +59,29 @@ static int rehash_strs(dy_dict *d)
     return 0;
 }
 
-uint32_t dy_dict_strfind(const dy_dict *d, const char *s, size_t n)
+/* The string table slot of s (n bytes): where its id is, or the empty slot
+   where it would go. d->shcap must be non-zero. */
+static uint32_t str_slot(const dy_dict *d, const char *s, size_t n)
 {
-    if (!d->shcap) return 0;
     uint32_t i = hash_bytes(s, n) & (d->shcap - 1);
     while (d->shash[i]) {
         const char *t = d->chars + d->strs[d->shash[i] - 1];
-        if (strlen(t) == n && memcmp(t, s, n) == 0) return d->shash[i];
+        if (strlen(t) == n && memcmp(t, s, n) == 0) return i;
         i = (i + 1) & (d->shcap - 1);
     }
-    return 0;
+    return i;
+}
+
+uint32_t dy_dict_strfind(const dy_dict *d, const char *s, size_t n)
+{
+    return d->shcap ? d->shash[str_slot(d, s, n)] : 0;
 }
 
 uint32_t dy_dict_str(dy_dict *d, const char *s, size_t n)
 {
     if ((d->nstrs + 1) * 2 >= d->shcap && rehash_strs(d)) return 0;
-    uint32_t i = hash_bytes(s, n) & (d->shcap - 1);
-    while (d->shash[i]) {
-        const char *t = d->chars + d->strs[d->shash[i] - 1];
-        if (strlen(t) == n && memcmp(t, s, n) == 0) return d->shash[i];
-        i = (i + 1) & (d->shcap - 1);
-    }
+    uint32_t i = str_slot(d, s, n);
+    if (d->shash[i]) return d->shash[i];
     if (d->nchars + n + 1 > d->capchars) {
         size_t nc = d->capchars ? d->capchars : 65536;
         while (nc < d->nchars + n + 1) nc *= 2;
