@@ -180,6 +180,47 @@ static const char *const short_tail[] = {
     "adding", "with", "via", "from", "through", "according", "recently", NULL
 };
 
+/* What a denial cue denies (the rule of frame.c's deny_object, which sets
+ * the statuses of coded events): "rejected the proposal", "dismissed the
+ * minister", "denied entry to reporters" are attitudes or acts, not denials
+ * of a claim: their frames are kept as plain claims (status from their
+ * content, not "disputed"); "denied the claims", "rejected the allegations",
+ * "denied that S", "denied it", "denied involvement", "denied the attack"
+ * do. Deny/refute deny a claim unless their object is something granted;
+ * reject/dismiss/dispute only when their object is a claim noun, a
+ * pronoun or a clause. */
+static const char *const reject_cues[] = {
+    "dismissed", "dismisses", "dismissing", "rejected", "rejects", "rejecting", "disputed",
+    "disputes", "contested", "contests", NULL
+};
+static const char *const truth_nouns[] = {
+    "claim", "claims", "report", "reports", "reporting", "statement", "statements",
+    "account", "accounts", "story", "stories", "assertion", "assertions", "suggestion",
+    "suggestions", "rumour", "rumours", "rumor", "rumors", "figure", "figures", "numbers",
+    "toll", "estimate", "estimates", "version", "narrative", "notion", "speculation",
+    "assessment", "findings", "conclusion", "conclusions", "characterization",
+    "characterisation", "description", "portrayal", "contention", "information", "news",
+    "remarks", "comments", "word", "words", "critique", "critiques", "accusation", "accusations", "allegation", "allegations", "charge",
+    "charges", "insinuation", "insinuations", "blame", "criticism", "criticisms", NULL
+};
+static const char *const granted_nouns[] = {
+    "entry", "access", "visa", "visas", "bail", "permission", "request", "requests",
+    "application", "applications", "asylum", "passage", "permit", "permits", "licence",
+    "license", "approval", "appeal", "appeals", "right", "rights", "admission",
+    "citizenship", "clearance", "funding", "service", "services", "treatment", NULL
+};
+static const char *const deed_nouns[] = {
+    "involvement", "responsibility", "role", "wrongdoing", "guilt", "complicity",
+    "participation", "links", "ties", "presence", "knowledge", NULL
+};
+static const char *const object_skip[] = {
+    "the", "a", "an", "any", "all", "such", "its", "his", "her", "their", "our", "my",
+    "your", "these", "those", "this", "both", "again", "strongly", "flatly",
+    "categorically", "firmly", "vehemently", "publicly", "repeatedly", "also", "on",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "earlier", "later", "previously", "swiftly", "quickly", "outright", NULL
+};
+
 typedef struct cand {
     int kind;
     uint32_t s;                     /* sentence */
@@ -187,6 +228,7 @@ typedef struct cand {
     uint32_t sp_first, sp_last;     /* has_sp */
     uint32_t c_first, c_last;       /* has_c; token indices, may cross sentences */
     int has_sp, has_c;
+    int disputed;                   /* a later relative denial disputes it */
 } cand;
 
 typedef struct vec {
@@ -468,6 +510,124 @@ static uint32_t skip_aux(const dy_doc *d, uint32_t sf, uint32_t v, int fl, int *
     return sl;
 }
 
+/* Does deny cue v (sentence ends at end) deny a claim (see reject_cues)? */
+static int denies_claim(const dy_doc *d, uint32_t v, uint32_t end)
+{
+    int reject = dy_en_in(d, v, reject_cues) >= 0, words = 0;
+    for (uint32_t k = v + 1; k < end && k <= v + 6; k++) {
+        if (is_bound(d, k))
+            break;
+        if (dy_en_in(d, k, truth_nouns) >= 0 || dy_en_in(d, k, deed_nouns) >= 0)
+            return 1;
+        if (dy_en_in(d, k, granted_nouns) >= 0)
+            return 0;
+        if (dy_en_eq(d, k, "that") || dy_en_eq(d, k, "it") || dy_en_eq(d, k, "them"))
+            return 1;
+        if (dy_en_in(d, k, object_skip) >= 0)
+            continue;
+        if (!words && d->toks[k].len > 4 && !memcmp(dy_en_tp(d, k) + d->toks[k].len - 3, "ing", 3))
+            return !reject; /* "denied carrying out the raid" */
+        if (words && dy_en_eq(d, k, "as"))
+            return 1; /* "dismissed the idea as absurd": a judgement said */
+        words++;
+    }
+    return !words || !reject;
+}
+
+/* A frame whose content runs past the end of the content of a later frame
+ * of its sentence that holds it ("Hamas rejected the offer, a spokesman
+ * said": the rejection's content is "the offer", not "the offer, a
+ * spokesman said") ends there. Frames found[from..] are of sentence
+ * [sf, end). */
+static void end_at_outer_content(const dy_doc *d, vec *found, uint32_t from, uint32_t end)
+{
+    for (uint32_t j = from; j < found->n; j++) {
+        const cand *t = &found->v[j];
+        if (!t->has_c || t->c_last >= t->cue)
+            continue; /* not "S, X said" */
+        for (uint32_t k = from; k < j; k++) {
+            cand *h = &found->v[k];
+            if (h->has_c && h->c_first > h->cue_last && t->c_first <= h->cue &&
+                h->c_first <= t->c_last && t->c_last < h->c_last && h->c_last < end) {
+                h->c_last = t->c_last;
+                h->has_c = trim_content(d, &h->c_first, &h->c_last);
+            }
+        }
+    }
+}
+
+/* Is cue v negated ("did not deny", "never disputed", "refused to deny")? */
+static int negated_cue(const dy_doc *d, uint32_t sf, uint32_t v)
+{
+    for (uint32_t k = v; k-- > sf && k + 4 > v && !is_bound(d, k);)
+        if (dy_en_in(d, k, neg_words) >= 0 || dy_en_eq(d, k, "cannot") ||
+            dy_en_eq(d, k, "refused") || dy_en_eq(d, k, "declined"))
+            return 1;
+    return 0;
+}
+
+/* A relative denial: ", a claim Kyiv dismissed", ", allegations Moscow
+ * denies", ", which Moscow denied". The source is what follows the noun
+ * (or "which") and the content is the claim said before it in the same
+ * sentence: a claim noun right before ", which" ("the allegations, which
+ * X denies"), else the content of the previous frame of the sentence
+ * (found->v from found_from on), else the words before the comma. That
+ * previous frame's content then ends at the comma and, when dispute is set
+ * (the cue is not negated), is disputed. Adjusts c; 0 when c is not of that
+ * shape. */
+static int relative_denial(const dy_doc *d, uint32_t sf, vec *found, uint32_t found_from,
+                           int dispute, cand *c)
+{
+    uint32_t k = c->sp_first, comma;
+    cand *p = NULL;
+    if (!c->has_sp)
+        return 0;
+    if (k >= sf + 2 && dy_en_eq(d, k - 1, "which") && dy_en_punct_in(d, k - 2, ",")) {
+        comma = k - 2;
+    } else {
+        while (k < c->sp_last && dy_en_in(d, k, object_skip) >= 0)
+            k++;
+        if (k >= c->sp_last || dy_en_in(d, k, truth_nouns) < 0 ||
+            d->toks[k + 1].kind == DY_TOK_POSS || c->sp_first <= sf + 1 ||
+            !dy_en_punct_in(d, c->sp_first - 1, ","))
+            return 0;
+        comma = c->sp_first - 1;
+        k++;
+        if (k < c->sp_last && (dy_en_eq(d, k, "that") || dy_en_eq(d, k, "which")))
+            k++;
+        c->sp_first = k;
+    }
+    if (found->n > found_from && found->v[found->n - 1].has_c &&
+        found->v[found->n - 1].c_first < comma) {
+        /* the claim said before: its content ends at the comma and is
+         * disputed */
+        p = &found->v[found->n - 1];
+        p->disputed |= dispute;
+        if (p->c_last >= comma) {
+            p->c_last = comma - 1;
+            p->has_c = trim_content(d, &p->c_first, &p->c_last);
+        }
+    }
+    if (dy_en_eq(d, c->sp_first - 1, "which") && dy_en_in(d, comma - 1, truth_nouns) >= 0) {
+        /* the noun phrase the relative clause hangs on */
+        uint32_t b = comma - 1;
+        while (b > sf && comma - b < NP_MAX / 2 && !is_bound(d, b - 1) &&
+               dy_en_in(d, b - 1, np_stops) < 0 && !dy_en_eq(d, b - 1, "of") &&
+               cue_flags(d, b - 1) < 0 && dy_en_in(d, b, determiners) < 0)
+            b--;
+        c->c_first = b;
+        c->c_last = comma - 1;
+    } else if (p) {
+        c->c_first = p->c_first;
+        c->c_last = p->c_last;
+    } else {
+        c->c_first = sf;
+        c->c_last = comma - 1;
+    }
+    c->has_c = trim_content(d, &c->c_first, &c->c_last);
+    return 1;
+}
+
 /* Frames of cue v in sentence s [sf, end). Returns 1 and fills c, or 0. */
 static int cue_frame(const dy_doc *d, uint32_t s, uint32_t sf, uint32_t end, uint32_t v, int fl,
                      const vec *found, uint32_t found_from, cand *c)
@@ -667,7 +827,7 @@ static void stretch_quotes(const dy_doc *d, cand *c)
 static int content_status(const dy_doc *d, const cand *c)
 {
     const dy_sentence *se = &d->sents[c->s];
-    if (c->kind == DY_CK_DENY)
+    if (c->kind == DY_CK_DENY || c->disputed)
         return DY_ST_DISPUTED;
     if (c->kind == DY_CK_CONFIRM)
         return DY_ST_CONFIRMED;
@@ -760,6 +920,14 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
             if (fl < 0)
                 continue;
             if (cue_frame(doc, s, sf, end, i, fl, &found, from, &c)) {
+                if (fl & CF_DENY) {
+                    /* "rejected the proposal": an attitude; "did not deny":
+                     * no denial */
+                    int neg = negated_cue(doc, sf, i);
+                    if ((!relative_denial(doc, sf, &found, from, !neg, &c) &&
+                         !denies_claim(doc, i, end)) || neg)
+                        c.kind = DY_CK_REPORT;
+                }
                 /* "I said", "you know", "we think": a speaker inside a
                  * quote talking of themselves or their listener; the
                  * claim is the quote's */
@@ -772,6 +940,7 @@ int dy_claims_find(const dy_doc *doc, const dy_enrich_ctx *ctx, dy_arena *a, dy_
                     return rc;
             }
         }
+        end_at_outer_content(doc, &found, from, end);
     }
     if (found.n == 0)
         return 0;

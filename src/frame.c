@@ -1,10 +1,16 @@
 /* frame.c — attribution (reporting frames and their speakers) and status
  * (claimed, unverified, disputed, confirmed, hypothetical, negated) of coded
- * events. The rules are documented in frame.h. One pass per sentence over
- * its tokens; frames live in a small fixed array on the stack. */
+ * events. The rules are documented in frame.h, with two refinements
+ * documented here: a denial that points back disputes only the events it
+ * plausibly denies — who denies what (apply_denial; no longer simply the
+ * nearest earlier sentence with events) — and a speaker named by its role
+ * alone ("the military", a coder code "---MIL") takes its country from the
+ * article (context_country). One pass per sentence over its tokens; frames
+ * live in a small fixed array on the stack. */
 #include "frame.h"
 #include <stdio.h>
 #include <string.h>
+#include "cameo.h"
 #include "dyad.h"
 #include "enrich_int.h"
 
@@ -19,7 +25,17 @@ typedef struct frame {
     uint32_t sp_first, sp_last;    /* speaker tokens (valid when has_sp) */
     uint32_t c_first, c_last;      /* content tokens (valid when has_c) */
     int has_sp, has_c;
+    int obj, plural, rel, clause;  /* FK_DENY: what is denied (DO_*), see deny_object */
+    int has_hold;                  /* FK_DENY: whose claim ("his claims", "Moscow's") */
+    uint32_t hold_first, hold_last;
 } frame;
+
+/* What a denial denies (deny_object): a claim or report (also "it", a
+ * "that" clause, nothing: "Moscow denied."), an accusation, an act of the
+ * denier ("denied involvement", "denied carrying out the strike"); DO_NOT:
+ * no factual claim at all ("rejected the proposal", "dismissed the
+ * minister", "denied entry to journalists"): not a denial. */
+enum { DO_NOT = 0, DO_CLAIM, DO_ACCUSE, DO_ACT };
 
 static const char *const report_verbs[] = {
     "said", "says", "say", "saying", "told", "tells", "tell", "reported", "reports",
@@ -41,6 +57,62 @@ static const char *const deny_verbs[] = {
     "denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismissing",
     "rejected", "rejects", "rejecting", "refuted", "refutes", "disputed", "disputes",
     "contested", "contests", NULL
+};
+/* Deny verbs that deny a claim only when their object is one (a claim
+ * noun, a pronoun, a clause): otherwise they reject a policy or a person. */
+static const char *const reject_verbs[] = {
+    "dismissed", "dismisses", "dismissing", "rejected", "rejects", "rejecting", "disputed",
+    "disputes", "contested", "contests", NULL
+};
+/* Nouns of what can be true or false; a final "s" makes them plural. */
+static const char *const claim_nouns[] = {
+    "claim", "claims", "report", "reports", "reporting", "statement", "statements",
+    "account", "accounts", "story", "stories", "assertion", "assertions", "suggestion",
+    "suggestions", "rumour", "rumours", "rumor", "rumors", "figure", "figures", "numbers",
+    "toll", "estimate", "estimates", "version", "narrative", "notion", "speculation",
+    "assessment", "findings", "conclusion", "conclusions", "characterization",
+    "characterisation", "description", "portrayal", "contention", "information", "news",
+    "remarks", "comments", "word", "words", NULL
+};
+static const char *const accuse_nouns[] = {
+    "accusation", "accusations", "allegation", "allegations", "charge", "charges",
+    "insinuation", "insinuations", "blame", "criticism", "criticisms", "critique", "critiques",
+    NULL
+};
+/* What the denier is said to have done. */
+static const char *const act_nouns[] = {
+    "involvement", "responsibility", "role", "wrongdoing", "guilt", "complicity",
+    "participation", "links", "ties", "presence", "knowledge", NULL
+};
+/* What can be refused rather than denied as false: "denied entry". */
+static const char *const grant_nouns[] = {
+    "entry", "access", "visa", "visas", "bail", "permission", "request", "requests",
+    "application", "applications", "asylum", "passage", "permit", "permits", "licence",
+    "license", "approval", "appeal", "appeals", "right", "rights", "admission",
+    "citizenship", "clearance", "funding", "service", "services", "treatment", NULL
+};
+/* Between a deny verb and its object. */
+static const char *const deny_skip[] = {
+    "the", "a", "an", "any", "all", "such", "its", "his", "her", "their", "our", "my",
+    "your", "these", "those", "this", "that", "both", "again", "strongly", "flatly",
+    "categorically", "firmly", "vehemently", "publicly", "repeatedly", "also", "on",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "earlier", "later", "previously", "swiftly", "quickly", "outright", NULL
+};
+/* Before a deny word used as a noun: "the disputes", "their contests". */
+static const char *const noun_dets[] = {
+    "the", "a", "an", "these", "those", "their", "its", "his", "her", "our", "my", "your",
+    "any", "all", "such", "no", "many", "several", "two", "three", "territorial", "legal",
+    "border", NULL
+};
+/* After "contests" or "disputes" used as a noun. */
+static const char *const noun_followers[] = {
+    "over", "with", "between", "in", "on", "of", "and", "or", "for", "at", "to", "are",
+    "were", "have", "had", "about", "among", NULL
+};
+/* Report cues that make their content an accusation. */
+static const char *const accuse_cues[] = {
+    "accused", "accuses", "accusing", "alleged", "alleges", NULL
 };
 static const char *const confirm_verbs[] = {
     "confirmed", "confirms", "confirming", "confirm", "verified", "corroborated", NULL
@@ -133,6 +205,16 @@ static const struct { const char *w; const char *cc; } demonyms[] = {
     { "lebanese", "LBN" }, { "saudi", "SAU" }, { "egyptian", "EGY" }, { "japanese", "JPN" },
     { "indian", "IND" }, { "pakistani", "PAK" }, { "belarusian", "BLR" }, { "polish", "POL" },
     { "yemeni", "YEM" }, { "sudanese", "SDN" }, { "georgian", "GEO" }, { "libyan", "LBY" },
+    { "qatari", "QAT" }, { "emirati", "ARE" }, { "jordanian", "JOR" }, { "kuwaiti", "KWT" },
+    { "bahraini", "BHR" }, { "omani", "OMN" }, { "ethiopian", "ETH" }, { "somali", "SOM" },
+    { "nigerian", "NGA" }, { "kenyan", "KEN" }, { "venezuelan", "VEN" }, { "cuban", "CUB" },
+    { "mexican", "MEX" }, { "colombian", "COL" }, { "brazilian", "BRA" }, { "canadian", "CAN" },
+    { "australian", "AUS" }, { "italian", "ITA" }, { "spanish", "ESP" }, { "hungarian", "HUN" },
+    { "armenian", "ARM" }, { "azerbaijani", "AZE" }, { "taiwanese", "TWN" }, { "filipino", "PHL" },
+    { "vietnamese", "VNM" }, { "thai", "THA" }, { "moldovan", "MDA" }, { "serbian", "SRB" },
+    { "greek", "GRC" }, { "dutch", "NLD" }, { "swedish", "SWE" }, { "finnish", "FIN" },
+    { "norwegian", "NOR" }, { "danish", "DNK" }, { "romanian", "ROU" }, { "lithuanian", "LTU" },
+    { "latvian", "LVA" }, { "estonian", "EST" }, { "malian", "MLI" }, { "congolese", "COD" },
 };
 
 static const char *demonym_in(const dy_doc *d, uint32_t f, uint32_t l)
@@ -305,6 +387,211 @@ static int build_according(const dy_doc *d, uint32_t sf, uint32_t end, uint32_t 
     return 1;
 }
 
+static int noun_class(const dy_doc *d, uint32_t k)
+{
+    if (dy_en_in(d, k, claim_nouns) >= 0)
+        return DO_CLAIM;
+    if (dy_en_in(d, k, accuse_nouns) >= 0)
+        return DO_ACCUSE;
+    return DO_NOT;
+}
+
+static int ends_in_s(const dy_doc *d, uint32_t k)
+{
+    const dy_token *t = &d->toks[k];
+    return t->len > 1 && dy_en_lc((unsigned char)d->text.norm[t->off + t->len - 1]) == 's' &&
+           !dy_en_eq(d, k, "news");
+}
+
+static int is_be(const dy_doc *d, uint32_t k)
+{
+    return dy_en_eq(d, k, "was") || dy_en_eq(d, k, "were") || dy_en_eq(d, k, "is") ||
+           dy_en_eq(d, k, "are") || dy_en_eq(d, k, "been") || dy_en_eq(d, k, "be");
+}
+
+static const char *const poss_pronouns[] = { "his", "her", "their", "its", NULL };
+
+/* A possessor right before the claim noun at k ("his claims", "Moscow's
+ * account"): sets f->hold_first/hold_last (a pronoun or the named phrase
+ * before 's). */
+static void note_holder(const dy_doc *d, uint32_t lo, uint32_t k, frame *f)
+{
+    uint32_t j = k;
+    while (j > lo && !is_boundary(d, j - 1) && k - j < 4) {
+        j--;
+        if (dy_en_in(d, j, poss_pronouns) >= 0) {
+            f->has_hold = 1;
+            f->hold_first = f->hold_last = j;
+            return;
+        }
+        if (d->toks[j].kind == DY_TOK_POSS && j > lo) {
+            uint32_t b = j - 1;
+            while (b > lo && (d->toks[b - 1].flags & DY_TF_CAP) && j - b < 4)
+                b--;
+            f->has_hold = 1;
+            f->hold_first = b;
+            f->hold_last = j - 1;
+            return;
+        }
+    }
+}
+
+/* Fill f->obj, plural, clause and the holder from the words after deny cue
+ * v: "denied the claim", "dismissed the reports" (claims), "denied the
+ * accusation", "denied involvement", "denied carrying out" (acts), "denied
+ * that S", "it", nothing ("Moscow denied."); any other object: an act for
+ * deny/refute ("denied the attack"), no denial for reject/dismiss/dispute
+ * ("rejected the proposal"). plural: "the claims", "them"; clause: the
+ * object is a clause of its own ("denied that S", "dismissed reports that
+ * S") or a claim not told before ("denied a report about X"), so the denial
+ * is about that only. */
+static void deny_object(const dy_doc *d, uint32_t v, uint32_t end, frame *f)
+{
+    int reject = dy_en_in(d, v, reject_verbs) >= 0, words = 0;
+    f->plural = f->clause = 0;
+    for (uint32_t k = v + 1; k < end && k <= v + 6; k++) {
+        int c, next_end;
+        if (is_boundary(d, k) || dy_en_punct_in(d, k, ".!?"))
+            break;
+        if ((c = noun_class(d, k)) != DO_NOT) {
+            f->plural = ends_in_s(d, k);
+            /* "reports that S"; "a report about X" is a new one, not one
+             * told before */
+            f->clause = k + 1 < end && dy_en_eq(d, k + 1, "that");
+            for (uint32_t j = v + 1; j < k; j++)
+                f->clause |= dy_en_eq(d, j, "a") || dy_en_eq(d, j, "an");
+            note_holder(d, v + 1, k, f);
+            f->obj = c;
+            return;
+        }
+        if (dy_en_in(d, k, grant_nouns) >= 0) {
+            f->obj = DO_NOT;
+            return;
+        }
+        if (dy_en_in(d, k, act_nouns) >= 0) {
+            f->obj = DO_ACT;
+            return;
+        }
+        next_end = k + 1 >= end || is_boundary(d, k + 1) || dy_en_punct_in(d, k + 1, ".!?");
+        if (dy_en_eq(d, k, "that") && !(k + 1 < end && noun_class(d, k + 1) != DO_NOT)) {
+            f->clause = 1; /* "denied that S" */
+            f->obj = DO_CLAIM;
+            return;
+        }
+        if (dy_en_eq(d, k, "it") || dy_en_eq(d, k, "them") ||
+            (next_end && (dy_en_eq(d, k, "this") || dy_en_eq(d, k, "these") ||
+                          dy_en_eq(d, k, "those") || dy_en_eq(d, k, "both")))) {
+            f->plural = !dy_en_eq(d, k, "it") && !dy_en_eq(d, k, "this");
+            f->obj = DO_CLAIM;
+            return;
+        }
+        if (dy_en_in(d, k, deny_skip) >= 0)
+            continue;
+        if (!words && d->toks[k].len > 4 && !memcmp(dy_en_tp(d, k) + d->toks[k].len - 3, "ing", 3)) {
+            f->obj = reject ? DO_NOT : DO_ACT; /* "denied carrying out the raid" */
+            return;
+        }
+        words++;
+    }
+    f->obj = !words ? DO_CLAIM : reject ? DO_NOT : DO_ACT;
+}
+
+/* Words that open a new clause after a comma: the denial's content ends
+ * before them ("denied any links, but critics ...", "rejected the idea
+ * that S, saying ..."). */
+static const char *const clause_openers[] = {
+    "but", "while", "although", "though", "whereas", "yet", "and", "which", "saying",
+    "adding", "calling", "insisting", "arguing", "noting", "claiming", "describing", NULL
+};
+
+/* Fill obj, plural, rel, clause and holder of deny frame f in sentence
+ * [sf, end), fix its speaker and end its content at a new clause; 0 when the
+ * cue denies no claim. Shapes:
+ *  - a noun ("the disputes", "the March 1 contests", "regional contests,
+ *    ...", "disputes over land") or a negated cue ("did
+ *    not deny", "cannot be denied", "refused to deny") is no denial;
+ *  - relative: ", a claim Kyiv dismissed", ", allegations Moscow denies",
+ *    ", which Moscow denied": the speaker is what follows the noun, the
+ *    object is the noun (which: a claim), and what is denied is said
+ *    earlier in the same sentence (rel = 1, no content);
+ *  - passive: "the claims were denied by the Kremlin": the object is the
+ *    subject, the denier follows "by" (else unknown);
+ *  - active: the words after the cue (deny_object). */
+static int classify_denial(const dy_doc *d, uint32_t sf, uint32_t end, frame *f)
+{
+    uint32_t v = f->cue, k;
+    int passive = v > sf && is_be(d, v - 1);
+    if (v > sf && (d->toks[v - 1].kind == DY_TOK_NUM || d->toks[v - 1].kind == DY_TOK_POSS ||
+                   dy_en_in(d, v - 1, noun_dets) >= 0))
+        return 0;
+    if ((dy_en_eq(d, v, "contests") || dy_en_eq(d, v, "disputes")) &&
+        (v + 1 >= end || is_boundary(d, v + 1) || dy_en_in(d, v + 1, noun_followers) >= 0))
+        return 0; /* "the regional contests, ...", "disputes over land" */
+    for (k = v; k-- > sf && k + 4 > v && !is_boundary(d, k);)
+        if (dy_en_in(d, k, verify_negs) >= 0 || dy_en_eq(d, k, "cannot") ||
+            dy_en_in(d, k, neg_to_verbs) >= 0)
+            return 0;
+    deny_object(d, v, end, f);
+    if (f->has_c) {
+        for (k = f->c_first; k < f->c_last; k++)
+            if ((dy_en_punct_in(d, k, ",;") || d->toks[k].kind == DY_TOK_DASH) &&
+                (dy_en_punct_in(d, k, ";") || dy_en_in(d, k + 1, clause_openers) >= 0)) {
+                f->c_last = k > f->c_first ? k - 1 : k;
+                break;
+            }
+    }
+    if (!f->has_sp)
+        return f->obj != DO_NOT;
+    k = f->sp_first;
+    if (passive) {
+        int c = DO_NOT;
+        for (k = v + 1; k < end && k <= v + 3; k++)
+            if (dy_en_in(d, k, grant_nouns) >= 0)
+                return 0; /* "he was denied entry" */
+        f->has_hold = 0;
+        for (k = f->sp_first; k <= f->sp_last && c == DO_NOT; k++)
+            if ((c = noun_class(d, k)) != DO_NOT) {
+                f->plural = ends_in_s(d, k);
+                note_holder(d, f->sp_first, k, f);
+            }
+        if (c == DO_NOT)
+            c = dy_en_in(d, v, reject_verbs) >= 0 ? DO_NOT : DO_ACT;
+        f->obj = c;
+        f->has_sp = f->has_c = f->clause = 0;
+        if (v + 2 < end && dy_en_eq(d, v + 1, "by") && !is_boundary(d, v + 2)) {
+            f->has_sp = 1;
+            f->sp_first = f->sp_last = v + 2;
+            while (f->sp_last + 1 < end && !is_boundary(d, f->sp_last + 1) &&
+                   !dy_en_punct_in(d, f->sp_last + 1, ".!?") && f->sp_last - v < MAX_SPEAKER)
+                f->sp_last++;
+        }
+        return f->obj != DO_NOT;
+    }
+    if (dy_en_eq(d, k, "which") && k < f->sp_last) {
+        f->rel = 1;
+        f->obj = DO_CLAIM;
+        f->plural = 0;
+        f->sp_first = k + 1;
+    } else {
+        while (k < f->sp_last && dy_en_in(d, k, deny_skip) >= 0)
+            k++;
+        if (k < f->sp_last && noun_class(d, k) != DO_NOT && d->toks[k + 1].kind != DY_TOK_POSS) {
+            f->rel = 1;
+            f->obj = noun_class(d, k);
+            f->plural = ends_in_s(d, k);
+            f->has_hold = 0;
+            note_holder(d, f->sp_first, k, f);
+            k++;
+            if (k < f->sp_last && (dy_en_eq(d, k, "that") || dy_en_eq(d, k, "which")))
+                k++;
+            f->sp_first = k;
+        }
+    }
+    if (f->rel)
+        f->has_c = f->clause = 0;
+    return f->obj != DO_NOT;
+}
+
 static uint32_t find_frames(const dy_doc *d, uint32_t s, frame *fr, uint32_t max)
 {
     const dy_sentence *se = &d->sents[s];
@@ -353,7 +640,7 @@ static uint32_t find_frames(const dy_doc *d, uint32_t s, frame *fr, uint32_t max
             continue;
         }
         if (dy_en_in(d, i, deny_verbs) >= 0) {
-            if (build_frame(d, sf, end, i, FK_DENY, &fr[n]))
+            if (build_frame(d, sf, end, i, FK_DENY, &fr[n]) && classify_denial(d, sf, end, &fr[n]))
                 n++;
             continue;
         }
@@ -381,7 +668,182 @@ static void set_code(dy_actor *dst, const char *code, const char *country)
     snprintf(dst->country, sizeof dst->country, "%s", country ? country : "");
 }
 
-/* Fill attribution actor for speaker tokens [f, l] of sentence s. */
+/* National capitals that stand for their government ("Moscow denied",
+ * "Kyiv dismissed the claim"): read after the gazetteer's countries and the
+ * demonyms, so "Russia's embassy in Washington" stays Russian. */
+static const struct { const char *w; const char *cc; } capitals[] = {
+    { "moscow", "RUS" }, { "kyiv", "UKR" }, { "kiev", "UKR" }, { "beijing", "CHN" },
+    { "washington", "USA" }, { "tehran", "IRN" }, { "seoul", "KOR" }, { "pyongyang", "PRK" },
+    { "tokyo", "JPN" }, { "london", "GBR" }, { "paris", "FRA" }, { "berlin", "DEU" },
+    { "ankara", "TUR" }, { "damascus", "SYR" }, { "baghdad", "IRQ" }, { "cairo", "EGY" },
+    { "riyadh", "SAU" }, { "taipei", "TWN" }, { "minsk", "BLR" }, { "warsaw", "POL" },
+    { "tbilisi", "GEO" }, { "islamabad", "PAK" }, { "kabul", "AFG" }, { "caracas", "VEN" },
+    { "havana", "CUB" }, { "beirut", "LBN" }, { "amman", "JOR" }, { "doha", "QAT" },
+    { "khartoum", "SDN" }, { "sanaa", "YEM" }, { "rome", "ITA" }, { "madrid", "ESP" },
+    { "ottawa", "CAN" }, { "canberra", "AUS" }, { "budapest", "HUN" }, { "yerevan", "ARM" },
+    { "baku", "AZE" },
+};
+
+static const char *capital_in(const dy_doc *d, uint32_t f, uint32_t l)
+{
+    for (uint32_t k = f; k <= l; k++) {
+        if (dy_en_eq(d, k, "delhi") && k > f && dy_en_eq(d, k - 1, "new"))
+            return "IND";
+        for (size_t m = 0; m < sizeof capitals / sizeof capitals[0]; m++)
+            if (dy_en_eq(d, k, capitals[m].w))
+                return capitals[m].cc;
+    }
+    return NULL;
+}
+
+/* Role of the first agent word of tokens [f, l] ("" when none). */
+static const char *agent_role(const dy_doc *d, uint32_t f, uint32_t l)
+{
+    for (uint32_t k = f; k <= l; k++)
+        for (size_t m = 0; m < sizeof agents / sizeof agents[0]; m++)
+            if (dy_en_eq(d, k, agents[m].word))
+                return agents[m].role;
+    return "";
+}
+
+/* The code of a speaker phrase [f, l] from its words alone: a metonym, else
+ * a country (gazetteer, demonym, capital) composed with an agent word (a
+ * capital alone is its government). Writes the code and country to out
+ * and returns 1, or returns 0 with *role set to the agent word's role ("" =
+ * none) when no country is named. */
+static int phrase_code(const dy_gazetteer *g, const dy_doc *d, uint32_t f, uint32_t l,
+                       dy_actor *out, const char **role)
+{
+    const char *cc;
+    char code[DY_CODE_MAX];
+    *role = agent_role(d, f, l);
+    for (size_t m = 0; m < sizeof metonyms / sizeof metonyms[0]; m++) {
+        const char *w = metonyms[m].words;
+        const char *sp = strchr(w, ' ');
+        for (uint32_t k = f; k <= l; k++) {
+            if (!sp) {
+                if (dy_en_eq(d, k, w)) {
+                    set_code(out, metonyms[m].code, metonyms[m].country);
+                    return 1;
+                }
+            } else if (k < l) {
+                char first[32];
+                size_t n = (size_t)(sp - w);
+                if (n < sizeof first) {
+                    memcpy(first, w, n);
+                    first[n] = '\0';
+                    if (dy_en_eq(d, k, first) && dy_en_eq(d, k + 1, sp + 1)) {
+                        set_code(out, metonyms[m].code, metonyms[m].country);
+                        return 1;
+                    }
+                }
+            }
+        }
+    }
+    cc = dy_place_country_in(g, d, f, l);
+    if (!cc)
+        cc = demonym_in(d, f, l);
+    if (!cc && (cc = capital_in(d, f, l)) != NULL && !(*role)[0]) {
+        /* the capital alone is its government; "reports from Kyiv" are
+         * nobody's in particular */
+        if (f == l || (f + 1 == l && dy_en_eq(d, f, "new")))
+            *role = "GOV";
+        else
+            cc = NULL;
+    }
+    if (!cc)
+        return 0;
+    snprintf(code, sizeof code, "%s%s", cc, *role);
+    set_code(out, code, cc);
+    return 1;
+}
+
+/* Speaker context: how many earlier sentences are searched for a speaker
+ * of the same role whose country is named. */
+#define CTX_SENTS 12
+#define CTX_PHRASE 6
+
+/* The country of a speaker named without one ("the military", "the Joint
+ * Chiefs of Staff", "officials") whose role is known, from the article:
+ *  1. the nearest speaker of an earlier sentence (up to CTX_SENTS back) with
+ *     the same role and a named country: "South Korea's military said ...
+ *     The military said ..." (participants of reported events are not
+ *     speakers: "North Korean troops detonated" does not count);
+ *  2. else the only country among the coded actors and attributions of the
+ *     article up to this sentence, as the coder's AGENT COUNTRY does;
+ *  3. else none. Writes cc (4 bytes) and returns 1, or returns 0. */
+static int context_country(const dy_gazetteer *g, const dy_doc *d, uint32_t s, const char *role,
+                           char cc[4])
+{
+    const char *only = NULL;
+    for (uint32_t t = s; t-- > 0 && t + CTX_SENTS >= s;) {
+        const dy_sentence *se = &d->sents[t];
+        uint32_t sf = se->tok_first, end = sf + se->tok_count;
+        for (uint32_t i = end; i-- > sf;) {
+            uint32_t b, l;
+            dy_actor a;
+            const char *r;
+            if (d->toks[i].kind != DY_TOK_WORD)
+                continue;
+            if (dy_en_eq(d, i, "according") && i + 1 < end && dy_en_eq(d, i + 1, "to")) {
+                b = l = i + 2;
+                while (l + 1 < end && !is_boundary(d, l + 1) && l + 1 - b < CTX_PHRASE &&
+                       !dy_en_punct_in(d, l + 1, ".!?"))
+                    l++;
+                if (b >= end || is_boundary(d, b))
+                    continue;
+            } else if ((dy_en_in(d, i, report_verbs) >= 0 || dy_en_in(d, i, deny_verbs) >= 0 ||
+                        dy_en_in(d, i, confirm_verbs) >= 0) &&
+                       !(i > sf && (d->toks[i].flags & DY_TF_CAP))) {
+                l = i;
+                while (l > sf && dy_en_in(d, l - 1, pre_verb_skip) >= 0)
+                    l--;
+                if (l > sf && !is_boundary(d, l - 1)) {
+                    b = --l;
+                    while (b > sf && !is_boundary(d, b - 1) && l - b + 1 < CTX_PHRASE)
+                        b--;
+                } else if (i + 1 < end && !is_boundary(d, i + 1)) {
+                    /* inverted: "..., said the ministry" */
+                    b = l = i + 1;
+                    while (l + 1 < end && !is_boundary(d, l + 1) && l + 1 - b < CTX_PHRASE &&
+                           !dy_en_punct_in(d, l + 1, ".!?"))
+                        l++;
+                } else {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            memset(&a, 0, sizeof a);
+            if (phrase_code(g, d, b, l, &a, &r) && a.country[0] && !strcmp(r, role)) {
+                memcpy(cc, a.country, 4);
+                return 1;
+            }
+        }
+    }
+    for (uint32_t k = 0; k < d->nevents && d->events[k].sentence <= s; k++) {
+        const dy_event *e = &d->events[k];
+        const dy_actor *side[3] = { &e->source, &e->target, &e->attribution };
+        for (int j = 0; j < 3; j++) {
+            if (!side[j]->country[0] || !dy_cameo_country_name(side[j]->country))
+                continue;
+            if (!only)
+                only = side[j]->country;
+            else if (strcmp(only, side[j]->country) != 0)
+                return 0;
+        }
+    }
+    if (!only)
+        return 0;
+    memcpy(cc, only, 4);
+    return 1;
+}
+
+/* Fill attribution actor for speaker tokens [f, l] of sentence s: a coder
+ * actor in the span (the cue's own event first), else phrase_code(), else,
+ * for a role named without a country ("the military", or a coder code
+ * "---MIL"), the country from context_country(); else
+ * DY_FRAME_UNKNOWN_SPEAKER (or the coder's "---ROLE" code). */
 static void speaker_actor(const dy_gazetteer *g, const dy_doc *d, uint32_t s, uint32_t cue,
                           uint32_t f, uint32_t l, uint32_t ev_first, uint32_t ev_end,
                           dy_actor *out)
@@ -389,7 +851,8 @@ static void speaker_actor(const dy_gazetteer *g, const dy_doc *d, uint32_t s, ui
     uint32_t off = d->toks[f].off, end = d->toks[l].off + d->toks[l].len;
     const dy_actor *best = NULL;
     int best_rank = -1;
-    const char *cc;
+    const char *role = "";
+    char cc[4], code[DY_CODE_MAX];
     memset(out, 0, sizeof *out);
     /* leading determiners are not part of the speaker's name */
     while (f < l && (dy_en_eq(d, f, "the") || dy_en_eq(d, f, "a") || dy_en_eq(d, f, "an")))
@@ -412,50 +875,22 @@ static void speaker_actor(const dy_gazetteer *g, const dy_doc *d, uint32_t s, ui
             best_rank = 1;
         }
     }
-    if (best) {
+    if (best && strncmp(best->code, DY_FRAME_UNKNOWN_SPEAKER, 3) != 0) {
         set_code(out, best->code, best->country);
         return;
     }
-    for (size_t m = 0; m < sizeof metonyms / sizeof metonyms[0]; m++) {
-        const char *w = metonyms[m].words;
-        for (uint32_t k = f; k <= l; k++) {
-            const char *sp = strchr(w, ' ');
-            if (!sp) {
-                if (dy_en_eq(d, k, w)) {
-                    set_code(out, metonyms[m].code, metonyms[m].country);
-                    return;
-                }
-            } else if (k < l) {
-                char first[32];
-                size_t n = (size_t)(sp - w);
-                if (n < sizeof first) {
-                    memcpy(first, w, n);
-                    first[n] = '\0';
-                    if (dy_en_eq(d, k, first) && dy_en_eq(d, k + 1, sp + 1)) {
-                        set_code(out, metonyms[m].code, metonyms[m].country);
-                        return;
-                    }
-                }
-            }
-        }
+    if (best) {
+        /* the coder's agent without a country: "---MIL" */
+        role = best->code + 3;
+    } else if (phrase_code(g, d, f, l, out, &role)) {
+        return;
     }
-    cc = dy_place_country_in(g, d, f, l);
-    if (!cc)
-        cc = demonym_in(d, f, l);
-    if (cc) {
-        char code[DY_CODE_MAX];
-        const char *role = "";
-        for (uint32_t k = f; k <= l && !role[0]; k++)
-            for (size_t m = 0; m < sizeof agents / sizeof agents[0]; m++)
-                if (dy_en_eq(d, k, agents[m].word)) {
-                    role = agents[m].role;
-                    break;
-                }
+    if (role[0] && context_country(g, d, s, role, cc)) {
         snprintf(code, sizeof code, "%s%s", cc, role);
         set_code(out, code, cc);
         return;
     }
-    set_code(out, DY_FRAME_UNKNOWN_SPEAKER, "");
+    set_code(out, best ? best->code : DY_FRAME_UNKNOWN_SPEAKER, "");
 }
 
 /* Local hedge of the event whose verb is token v: DY_ST_HYPOTHETICAL,
@@ -531,6 +966,253 @@ static void apply_back(dy_doc *d, uint32_t ev_first, int status)
     }
 }
 
+/* Does the actor's code name a side (a country or an organisation), not
+ * only a role ("---GOV") or nothing? */
+static int known_actor(const dy_actor *a)
+{
+    return a->code[0] && a->code[0] != '-';
+}
+
+/* Roles that speak and act for a state: a government denies for its army. */
+static int state_role(const char *r)
+{
+    static const char *const roles[] = { "GOV", "MIL", "COP", "SPY", "JUD", "LEG", NULL };
+    if (!r[0])
+        return 1; /* the country itself */
+    for (int k = 0; roles[k]; k++)
+        if (!strncmp(r, roles[k], 3))
+            return 1;
+    return 0;
+}
+
+/* Are a and b the same side: the same code, or the same country and both
+ * its state (RUSGOV and RUSMIL; not GEOGOV and GEOOPP)? */
+static int same_side(const dy_actor *a, const dy_actor *b)
+{
+    size_t n;
+    if (!known_actor(a) || !known_actor(b))
+        return 0;
+    if (!a->country[0] || !b->country[0])
+        return !strcmp(a->code, b->code);
+    if (strcmp(a->country, b->country) != 0)
+        return 0;
+    n = strlen(a->country);
+    return !strcmp(a->code, b->code) ||
+           (!strncmp(a->code, a->country, n) && !strncmp(b->code, b->country, n) &&
+            state_role(a->code + n) && state_role(b->code + n));
+}
+
+/* Events [*lo, *hi) of sentence t (events are grouped by sentence). */
+static void sentence_events(const dy_doc *d, uint32_t t, uint32_t *lo, uint32_t *hi)
+{
+    uint32_t a = 0, b = d->nevents;
+    while (a < b) {
+        uint32_t m = a + (b - a) / 2;
+        if (d->events[m].sentence < t)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    while (a < d->nevents && d->events[a].sentence == t)
+        a++;
+    *hi = a;
+}
+
+/* Is event e inside the content of an accusation ("Ukraine accused Russia
+ * of shelling the plant": the shelling)? */
+static int in_accusation(const dy_doc *d, const dy_event *e)
+{
+    frame fr[MAX_FRAMES];
+    uint32_t v = dy_en_verb_tok(d, e), n = find_frames(d, e->sentence, fr, MAX_FRAMES);
+    const frame *inner = NULL;
+    for (uint32_t k = 0; k < n; k++)
+        if (in_content(&fr[k], v) &&
+            (!inner || fr[k].c_last - fr[k].c_first < inner->c_last - inner->c_first))
+            inner = &fr[k];
+    return inner && inner->kind == FK_REPORT && dy_en_in(d, inner->cue, accuse_cues) >= 0;
+}
+
+/* Does the last word of actor span a equal token t ("Klein" in "author
+ * Edward Klein")? */
+static int span_ends_with(const dy_doc *d, const dy_actor *a, uint32_t t)
+{
+    const char *p = d->text.norm, *w = dy_en_tp(d, t);
+    uint32_t e = a->off + a->len, b, n = d->toks[t].len;
+    if (!a->len || e > d->text.norm_len)
+        return 0;
+    while (e > a->off && !((p[e - 1] | 32) >= 'a' && (p[e - 1] | 32) <= 'z'))
+        e--;
+    b = e;
+    while (b > a->off && (((p[b - 1] | 32) >= 'a' && (p[b - 1] | 32) <= 'z') || p[b - 1] == '-'))
+        b--;
+    if (e - b != n)
+        return 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (dy_en_lc((unsigned char)p[b + k]) != dy_en_lc((unsigned char)w[k]))
+            return 0;
+    return 1;
+}
+
+/* The holder of the denied claim: "Moscow's claims" -> Moscow; "his
+ * claims" -> the nearest name before "his" in the sentence (not its first
+ * word). Fills h (code may be "") and *last (its last token); 0 when the
+ * claim has no holder or a pronoun one that cannot be resolved. */
+static int holder_actor(const dy_gazetteer *g, const dy_doc *d, uint32_t s, const frame *f,
+                        dy_actor *h, uint32_t *last)
+{
+    uint32_t hf = f->hold_first, hl = f->hold_last, sf = d->sents[s].tok_first;
+    const char *role;
+    if (!f->has_hold)
+        return 0;
+    if (dy_en_in(d, hf, poss_pronouns) >= 0) {
+        uint32_t k = hf;
+        while (k > sf && !((d->toks[k - 1].flags & DY_TF_CAP) && d->toks[k - 1].kind == DY_TOK_WORD &&
+                           !(d->toks[k - 1].flags & DY_TF_SENT_START)))
+            k--;
+        if (k == sf)
+            return 0;
+        hl = hf = k - 1;
+        while (hf > sf + 1 && (d->toks[hf - 1].flags & DY_TF_CAP) && hl - hf < 3)
+            hf--;
+    }
+    memset(h, 0, sizeof *h);
+    if (!phrase_code(g, d, hf, hl, h, &role))
+        h->code[0] = '\0';
+    h->off = d->toks[hf].off;
+    h->len = d->toks[hl].off + d->toks[hl].len - h->off;
+    *last = hl;
+    return 1;
+}
+
+/* Can denial f by den deny event e (rule at apply_denial)? hold (NULL =
+ * none) is the holder of the denied claim, hold_last its last token. */
+static int denies(const dy_doc *d, const frame *f, const dy_actor *den, const dy_actor *hold,
+                  uint32_t hold_last, const dy_event *e)
+{
+    int claim = e->attribution.len > 0 || e->status == DY_ST_CLAIMED ||
+                e->status == DY_ST_UNVERIFIED;
+    int disapprove = e->cameo[0] == '1' && e->cameo[1] == '1';
+    int about = same_side(den, &e->source) || (disapprove && same_side(den, &e->target));
+    if (same_side(den, &e->attribution))
+        return 0; /* nobody denies their own claim */
+    if (hold && f->obj != DO_ACT) {
+        /* "his claims", "Moscow's account": a claim of that holder */
+        const dy_actor *by = e->attribution.len ? &e->attribution : disapprove ? &e->source : NULL;
+        if (!by || !(same_side(hold, by) || span_ends_with(d, by, hold_last)))
+            return 0;
+    }
+    switch (f->obj) {
+    case DO_CLAIM:
+        return claim || disapprove || about;
+    case DO_ACCUSE:
+        return disapprove || (claim && (about || in_accusation(d, e)));
+    default: /* DO_ACT */
+        return known_actor(den) ? about : (claim || disapprove);
+    }
+}
+
+/* Does sentence t, before token lim, hold a claim (an accusation for
+ * DO_ACCUSE) by someone other than den, coded or not? */
+static int claim_in(const dy_gazetteer *g, const dy_doc *d, uint32_t t, uint32_t lim, int obj,
+                    const dy_actor *den)
+{
+    frame fr[MAX_FRAMES];
+    uint32_t n = find_frames(d, t, fr, MAX_FRAMES), lo, hi;
+    sentence_events(d, t, &lo, &hi);
+    for (uint32_t k = 0; k < n; k++) {
+        dy_actor sp;
+        int accuse = fr[k].kind == FK_REPORT && dy_en_in(d, fr[k].cue, accuse_cues) >= 0;
+        if (fr[k].cue >= lim || !fr[k].has_sp || !fr[k].has_c)
+            continue;
+        if (obj == DO_ACCUSE ? !accuse : fr[k].kind != FK_REPORT && fr[k].kind != FK_ACCORDING)
+            continue;
+        if (known_actor(den)) {
+            speaker_actor(g, d, t, fr[k].cue, fr[k].sp_first, fr[k].sp_last, lo, hi, &sp);
+            if (same_side(den, &sp))
+                continue;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* A denial whose object is not a clause of its own sentence ("Kyiv denied
+ * the claim", "Moscow dismissed the reports", "..., a claim Kyiv
+ * dismissed") disputes only the events it plausibly refers to: who denies
+ * what.
+ *  - What: the object (classify_denial). A claim noun, a pronoun or nothing
+ *    refers to a claim: an event inside a reporting frame (claimed,
+ *    unverified), an accusation (a CAMEO 11x disapprove event), or an event
+ *    whose source is the denier's side (the reports about what the denier
+ *    did). An accusation noun refers to an 11x event or to the content of a
+ *    claim that is about the denier or made with "accused/alleged". An act
+ *    ("denied involvement", "denied the attack") refers to an event of the
+ *    denier's side (with an unknown denier: to a claim). A rejected
+ *    proposal, plan, request or person, a refusal ("denied entry"), a
+ *    negated cue ("did not deny") is no denial at all (the frame is not
+ *    kept), so "Hamas rejected the proposal" disputes nothing. A clause
+ *    object ("denied that S", "denied reports that S") or a new claim ("a
+ *    report about X") is about itself only: it never points back.
+ *  - Whose: a claim with a holder ("Kyiv's account", "his claims": the
+ *    nearest name before the pronoun in the sentence) is one made by that
+ *    holder (same side, or the same last word in the attribution).
+ *  - Who: nobody disputes their own claim: an event whose attribution is
+ *    the denier's side is never disputed by it. Sides are codes: the same
+ *    code, or one country's state actors (GOV, MIL, COP, SPY, JUD, LEG and
+ *    the bare country) together; the opposition or rebels of that country
+ *    are another side.
+ *  - Where: the nearest first: the events of the denial's own sentence
+ *    before the denier, then up to DENY_REACH earlier sentences; the first
+ *    sentence with matching events gets them all disputed (hypothetical and
+ *    negated events keep their status). A singular object ("the claim",
+ *    "the accusation", "it") names one claim: a nearer sentence that holds
+ *    a claim of that kind, coded or not, by someone else, ends the search
+ *    ("The opposition accused the government of X. The government denied
+ *    the accusation." disputes no event of earlier sentences). A plural
+ *    object ("the claims", "them") and an act are not stopped that way. A
+ *    relative denial looks at its own sentence only. */
+#define DENY_REACH 3
+
+static void apply_denial(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t ev_first,
+                         uint32_t ev_end, const frame *f)
+{
+    dy_actor den, hold;
+    uint32_t lim = f->has_sp ? f->sp_first : f->cue, lo = ev_first, hi = ev_end, hold_last = 0;
+    const dy_actor *hp = NULL;
+    memset(&den, 0, sizeof den);
+    if (f->has_sp)
+        speaker_actor(g, d, s, f->cue, f->sp_first, f->sp_last, ev_first, ev_end, &den);
+    if (holder_actor(g, d, s, f, &hold, &hold_last))
+        hp = &hold;
+    for (uint32_t t = s;; t--) {
+        uint32_t matched = 0;
+        for (uint32_t pass = 0; pass < 2; pass++) {
+            for (uint32_t k = lo; k < hi; k++) {
+                dy_event *e = &d->events[k];
+                if (t == s && dy_en_verb_tok(d, e) >= lim)
+                    continue;
+                if (pass == 0) {
+                    matched += (uint32_t)denies(d, f, &den, hp, hold_last, e);
+                } else if (denies(d, f, &den, hp, hold_last, e) && e->status != DY_ST_HYPOTHETICAL &&
+                           e->status != DY_ST_NEGATED) {
+                    e->status = DY_ST_DISPUTED;
+                }
+            }
+            if (!matched)
+                break;
+        }
+        if (matched || f->rel || t == 0 || t + DENY_REACH <= s)
+            return;
+        if (!f->plural && f->obj != DO_ACT &&
+            claim_in(g, d, t, t == s ? lim : UINT32_MAX, f->obj, &den))
+            return;
+        hi = lo;
+        while (lo > 0 && d->events[lo - 1].sentence == t - 1)
+            lo--;
+    }
+}
+
 static int kind_status(int kind)
 {
     switch (kind) {
@@ -560,6 +1242,47 @@ static int has_back_cue(const dy_doc *d, uint32_t s)
             return 1;
     }
     return 0;
+}
+
+/* A reporting-only event kept as an event of its own ("The Joint Chiefs
+ * of Staff said North Korean troops detonated explosives", coded 010 with
+ * nothing coded inside the content) is the speaker's statement: a target
+ * that lies inside the reported content is a participant of what was said,
+ * not the one spoken to, and is cleared; a source coded without a country
+ * ("---MIL") gets the speaker's code (context_country). */
+static void reporting_event_roles(const dy_gazetteer *g, dy_doc *d, uint32_t s,
+                                  uint32_t ev_first, uint32_t ev_end, const frame *fr,
+                                  uint32_t nfr)
+{
+    for (uint32_t k = ev_first; k < ev_end; k++) {
+        dy_event *e = &d->events[k];
+        uint32_t v = dy_en_verb_tok(d, e);
+        if (!dy_frame_is_reporting_only(e->cameo, d->text.norm + e->verb_off, e->verb_len))
+            continue;
+        for (uint32_t f = 0; f < nfr; f++) {
+            uint32_t c0, c1;
+            if (fr[f].cue != v || fr[f].kind != FK_REPORT)
+                continue;
+            if (fr[f].has_c) {
+                c0 = d->toks[fr[f].c_first].off;
+                c1 = d->toks[fr[f].c_last].off + d->toks[fr[f].c_last].len;
+                if (e->target.len && e->target.off >= c0 && e->target.off + e->target.len <= c1)
+                    memset(&e->target, 0, sizeof e->target);
+            }
+            if (fr[f].has_sp && !strncmp(e->source.code, DY_FRAME_UNKNOWN_SPEAKER, 3) &&
+                overlaps(&e->source, d->toks[fr[f].sp_first].off,
+                         d->toks[fr[f].sp_last].off + d->toks[fr[f].sp_last].len)) {
+                dy_actor sp;
+                speaker_actor(g, d, s, fr[f].cue, fr[f].sp_first, fr[f].sp_last, ev_first, ev_end,
+                              &sp);
+                if (known_actor(&sp)) {
+                    memcpy(e->source.code, sp.code, sizeof e->source.code);
+                    memcpy(e->source.country, sp.country, sizeof e->source.country);
+                }
+            }
+            break;
+        }
+    }
 }
 
 static void do_sentence(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t ev_first,
@@ -607,6 +1330,7 @@ static void do_sentence(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t e
             st = h;
         e->status = (uint8_t)st;
     }
+    reporting_event_roles(g, d, s, ev_first, ev_end, fr, nfr);
     /* statements that point back to earlier sentences */
     for (uint32_t f = 0; f < nfr; f++) {
         int local = 0;
@@ -619,7 +1343,13 @@ static void do_sentence(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t e
             if (fr[f].kind == FK_UNVERIFIED || in_content(&fr[f], v))
                 local = 1;
         }
-        if (!local)
+        if (local)
+            continue;
+        if (fr[f].kind == FK_DENY && fr[f].clause)
+            continue; /* "denied reports that S": S only, coded or not */
+        if (fr[f].kind == FK_DENY)
+            apply_denial(g, d, s, ev_first, ev_end, &fr[f]);
+        else
             apply_back(d, ev_first, kind_status(fr[f].kind));
     }
 }

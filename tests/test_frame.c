@@ -1,7 +1,9 @@
 /* test_frame.c — attribution and status on hand-built coder events over
  * realistic news sentences: "X said", "S, X said", "according to X",
  * quotes, "told", state media, claims later called unverified, third-party
- * denials, confirmations, conditionals, threats and negation. */
+ * denials (and the shapes that deny nothing: negated, refusals, nouns, one's
+ * own claim, another holder's claim), confirmations, conditionals, threats
+ * and negation. */
 #include "harness.h"
 #include "enrich_fixture.h"
 #include "enrich.h"
@@ -112,7 +114,8 @@ TEST(negation_and_yet_to)
     CHECK_INT(run_frames(&f), 0);
     CHECK_INT(f.doc.nevents, 1); /* status rules never create events */
     CHECK_INT(f.ev[0].status, DY_ST_NEGATED);
-    CHECK_STR(f.ev[0].attribution.code, DY_FRAME_UNKNOWN_SPEAKER);
+    /* "officials" of the article's only country (as AGENT COUNTRY) */
+    CHECK_STR(f.ev[0].attribution.code, "RUSGOV");
     fx_free(&f);
     CHECK_INT(fx_init(&f, "2024-03-02", "The Pentagon has yet to comment on the strike."), 0);
     fx_event(&f, "comment", "Pentagon", "USAMIL", "", "", "010");
@@ -252,6 +255,71 @@ TEST(said_alone_is_kept)
     fx_free(&f);
 }
 
+/* Denials that deny no earlier claim: negated, a refusal, a noun, one's
+ * own claim (frame.c, classify_denial and apply_denial). */
+TEST(denials_that_dispute_nothing)
+{
+    fx f;
+    CHECK_INT(fx_init(&f, "2024-03-02", "Russian troops shelled a market in Kharkiv, Ukrainian "
+                      "officials said. The Kremlin did not deny the report."), 0);
+    fx_event(&f, "shelled", "Russian troops", "RUSMIL", "market", "", "195");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_CLAIMED);
+    CHECK_STR(f.ev[0].attribution.code, "UKRGOV");
+    fx_free(&f);
+    CHECK_INT(fx_init(&f, "2024-03-02", "Police detained 30 activists in Minsk, the interior "
+                      "ministry said. Border guards denied entry to foreign reporters."), 0);
+    fx_event(&f, "detained", "Police", "BLRCOP", "activists", "", "173");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_CLAIMED);
+    fx_free(&f);
+    CHECK_INT(fx_init(&f, "2024-03-02", "Ahead of the regional contests, the party accused the "
+                      "governor of fraud."), 0);
+    fx_event(&f, "accused", "party", "", "governor", "", "112");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_ASSERTED);
+    fx_free(&f);
+    CHECK_INT(fx_init(&f, "2024-03-02", "Russia's defence ministry said its forces captured the "
+                      "village. Moscow denied the reports."), 0);
+    fx_event(&f, "captured", "its forces", "RUSMIL", "village", "", "1951");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_CLAIMED); /* nobody denies their own claim */
+    fx_free(&f);
+}
+
+TEST(denials_that_dispute)
+{
+    fx f;
+    /* passive, the denier after "by" */
+    CHECK_INT(fx_init(&f, "2024-03-02", "Ukrainian officials said Russian jets bombed a school. "
+                      "The claims were rejected by the Kremlin."), 0);
+    fx_event(&f, "bombed", "Russian jets", "RUSMIL", "school", "", "195");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_DISPUTED);
+    fx_free(&f);
+    /* a plural object is not stopped by a nearer uncoded claim */
+    CHECK_INT(fx_init(&f, "2024-03-02", "Syrian state media said Israeli jets struck an airport "
+                      "near Aleppo. The army said the runway was closed. Israel dismissed the "
+                      "reports."), 0);
+    fx_event(&f, "struck", "Israeli jets", "ISRMIL", "airport", "", "195");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_DISPUTED);
+    fx_free(&f);
+    /* whose claim: "Kyiv's account" is Ukraine's, "Washington's" is not */
+    CHECK_INT(fx_init(&f, "2024-03-02", "Ukraine's army said Russian drones hit a fuel depot. "
+                      "Moscow dismissed Kyiv's account."), 0);
+    fx_event(&f, "hit", "Russian drones", "RUSMIL", "fuel depot", "", "190");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_DISPUTED);
+    fx_free(&f);
+    CHECK_INT(fx_init(&f, "2024-03-02", "Ukraine's army said Russian drones hit a fuel depot. "
+                      "Moscow dismissed Washington's account."), 0);
+    fx_event(&f, "hit", "Russian drones", "RUSMIL", "fuel depot", "", "190");
+    CHECK_INT(run_frames(&f), 0);
+    CHECK_INT(f.ev[0].status, DY_ST_CLAIMED);
+    fx_free(&f);
+}
+
 int main(void)
 {
     G = fx_gaz();
@@ -271,6 +339,8 @@ int main(void)
     RUN(plain_assertion_untouched);
     RUN(reporting_only_helper);
     RUN(said_alone_is_kept);
+    RUN(denials_that_dispute_nothing);
+    RUN(denials_that_dispute);
     dy_place_gaz_free(&G);
     return harness_done();
 }
