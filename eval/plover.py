@@ -3,7 +3,9 @@ standard records (plover/PLOVER_GSR_CAMEO.json, 322 sentences adapted from
 the CAMEO manual; dates are placeholders).
 
 Matching rule (the issue's acceptance rule):
-  * each gold record is one article (its "text"); dyad codes it;
+  * each gold record is one article (its "text"); dyad codes it with its
+    default pipeline (enrichment on, as `dyad code` runs: the status layer
+    may clear a target that is only the speaker);
   * an event FINDS the record when
       - its CAMEO code maps to the record's PLOVER category through the
         published CAMEO->PLOVER table (cameo/CAMEO2PLOVER-2021.txt; codes
@@ -116,7 +118,7 @@ def evaluate(dyad, gold_path, table_path, dict_path=None, misses=None):
     gold = load_gold(gold_path)
     table = load_cameo2plover(table_path)
     res = run_dyad(dyad, [{"id": g["id"], "date": "2000-01-01", "text": g["text"]}
-                          for g in gold], dict_path=dict_path, enrich=False)
+                          for g in gold], dict_path=dict_path, enrich=True)
     tp = fp = 0
     empty = 0
     nev = 0

@@ -1535,7 +1535,8 @@ static void getRegularTarget(cx *c, int32_t index)
     while (lf >= 0) {
         lf = findActor(c, loc, &a);
         if (lf < 0) break;
-        if (!actor_equal(&a, &c->theSource) && !own_possessive(c, lf, &a) && !weak_agent_target(c, lf, &a)) {
+        int self = c->o->own_forces && a.where >= 0 && a.where == c->theSource.where;   /* "he" = the source */
+        if (!self && !actor_equal(&a, &c->theSource) && !own_possessive(c, lf, &a) && !weak_agent_target(c, lf, &a)) {
             c->theTarget = a;
             c->fRegularTarget = 1;
             return;

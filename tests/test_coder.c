@@ -352,6 +352,10 @@ TEST(default_reported_and_participle)
     coded("Kenzo Oshima, the United Nations coordinator, criticized Iraq.", a, &doc, &o);
     CHECK(!has_event(&doc, "IGOUNO", "IRQ", NULL));
     o = *dy_dict_options(DD);
+    /* a pronoun that stands for the source is not its target */
+    coded("President Laurent Gbagbo announced that he will extend the curfew.", a, &doc, &o);
+    for (uint32_t k = 0; k < doc.nevents; k++)
+        CHECK(doc.events[k].source.off != doc.events[k].target.off || !doc.events[k].target.len);
     /* a title before an unknown name "of Country" */
     coded("King Hassan of Morocco said he would host a meeting with Israel.", a, &doc, &o);
     CHECK(has_event(&doc, "MARGOV", "ISR", NULL));
