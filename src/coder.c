@@ -1597,7 +1597,14 @@ static int victim_passive(cx *c, int32_t index, const dy_vcode *vc)
     int32_t vt = index;
     while (vt < c->n - 1 && !hasTail(c, vt, WT_VERB)) vt++;
     if (!participle_word(c, vt)) return 0;
-    for (int32_t k = vt + 1; k <= vt + 3; k++) if (wt(c, k) == WT_BYWORD) return 0;
+    for (int32_t k = vt + 1; k <= vt + 3; k++) {
+        if (wt(c, k) != WT_BYWORD) continue;
+        /* "killed by rebels" names who did it; "killed by a roadside bomb"
+           names only the weapon: still the victim's passive */
+        for (int32_t j = k + 1; j < c->n && !c->w[j].comma; j++)
+            if (wt(c, j) == WT_ACTOR || wt(c, j) == WT_AGENT) return 0;
+        break;
+    }
     if ((index > 0 && wt(c, index - 1) == WT_AUXIL) || (index > 1 && wt(c, index - 2) == WT_AUXIL)) return 1;
     const char *code = dy_dict_strget(c->d, vc->code);
     if (!(code[0] == '1' && code[1] >= '8') && !(code[0] == '2' && code[1] == '0')) return 0;
@@ -1605,7 +1612,8 @@ static int victim_passive(cx *c, int32_t index, const dy_vcode *vc)
     int32_t nx = vt + 1;
     if (nx >= c->n || c->w[nx].comma) return 1;
     static const char *const after[] = { "IN", "NEAR", "AT", "ON", "DURING", "AS", "AFTER", "WHEN",
-                                         "OVERNIGHT", "TODAY", "YESTERDAY", "LAST", "THIS", "WHILE", "AND" };
+                                         "OVERNIGHT", "TODAY", "YESTERDAY", "LAST", "THIS", "WHILE", "AND",
+                                         "AMID", "AMIDST", "DUE", "BY" };
     for (size_t q = 0; q < sizeof after / sizeof *after; q++)
         if (strlen(after[q]) == c->w[nx].uplen && !memcmp(after[q], c->w[nx].up, c->w[nx].uplen)) return 1;
     return 0;

@@ -257,6 +257,13 @@ TEST(default_reported_and_participle)
     CHECK(!has_event(&doc, "RUSMIL", "UKR", NULL));
     coded("One Ukrainian soldier killed, 3 wounded in war-torn east", a, &doc, &o);
     CHECK(has_event(&doc, "", "UKRMIL", "19"));
+    coded("Two Ukrainian soldiers were killed by a roadside bomb.", a, &doc, &o);
+    CHECK(has_event(&doc, "", "UKRMIL", "18"));               /* "by" + a weapon */
+    coded("Two soldiers killed amid shelling in eastern Ukraine", a, &doc, &o);
+    CHECK(has_event(&doc, "", "UKRMIL", "19"));
+    CHECK(!has_event(&doc, "UKRMIL", "UKR", NULL));
+    coded("Ukrainian soldier killed by Russian sniper", a, &doc, &o);
+    CHECK(has_event(&doc, "RUSMIL", "UKRMIL", "19"));         /* "by" + who did it */
     coded("Russian troops killed ten Ukrainian soldiers on Monday.", a, &doc, &o);
     CHECK(has_event(&doc, "RUSMIL", "UKRMIL", "19"));      /* active: unchanged */
     o.participle = 0;
