@@ -93,7 +93,8 @@ print("""# countries.actors -- dyad's built-in country actors (TABARI .actors fo
 #     variants, adjectives and demonyms, all coded as the country.
 #   - capitals and seats of power (the Kremlin, the White House ...) coded as
 #     the government of the country (XXXGOV), because news uses them as
-#     metonyms ("Moscow said", "the Kremlin warned").
+#     metonyms ("Moscow said", "the Kremlin warned"); a capital older than
+#     its state is dated (Juba is SDN before 9 July 2011).
 #   - international regions with CAMEO region codes (MEA, AFR, WST ...).
 # Deliberately absent: bare "US" (lower-cased text makes it the pronoun "us"),
 #   "CAR" (the noun), "Korea"/"Korean" alone (North or South?), "English"
@@ -134,9 +135,18 @@ for e in sorted(iso, key=lambda x: x["name"]):
         first = False
     print("\t[%s]" % cameo)
     for c in split(caps):
+        # "Juba<110709=SDN": before that date the city belonged to another
+        # state, and is coded as that country (not its government)
+        before = None
+        if "<" in c:
+            c, before = c.split("<", 1)
         p = phrase(c)
         if claim(p, cameo + "GOV", a3):
-            print("%s [%sGOV]" % (p, cameo))
+            if before:
+                day, code = before.split("=")
+                print("%s\n\t[%s <%s]\n\t[%sGOV]" % (p, code, day, cameo))
+            else:
+                print("%s [%sGOV]" % (p, cameo))
     for x in split(extra):
         if x.startswith("-"):
             continue
@@ -387,7 +397,7 @@ SMR|||Sammarinese||
 SOM|||Somali;Somalian|Mogadishu;Villa Somalia|Somaliland=SOM;Puntland=SOM
 SPM||St. Pierre and Miquelon|||
 SRB||Republic of Serbia|Serbian;Serb|Belgrade|Serbia and Montenegro=SRB/MTN
-SSD||Southern Sudan|South Sudanese|Juba|
+SSD||Southern Sudan|South Sudanese|Juba<110709=SDN|
 STP||Sao Tome;Sao Tome e Principe|Santomean||
 SUR||Surinam|Surinamese|Paramaribo|
 SVK||Slovak Republic|Slovak|Bratislava|
@@ -404,7 +414,7 @@ THA||Siam|Thai|Bangkok|
 TJK|||Tajik;Tajikistani|Dushanbe|
 TKL|||Tokelauan||
 TKM|||Turkmen;Turkmenistani|Ashgabat;Ashkhabad|
-TLS|TMP|East Timor;Timor Leste|East Timorese;Timorese|Dili|
+TLS|TMP|East Timor;Timor Leste|East Timorese;Timorese|Dili<991025=IDN|
 TON|||Tongan|Nuku'alofa|
 TTO||Trinidad|Trinidadian;Tobagonian|Port of Spain|
 TUN|||Tunisian|Tunis;Carthage Palace|
