@@ -758,6 +758,17 @@ const char *dy_cameo_country_name(const char *iso3)
     return find_name(cameo_countries, NCOUNTRIES, iso3);
 }
 
+const char *dy_cameo_country_code(const char *iso3)
+{
+    static const char *const diff[][2] = { { "ROU", "ROM" }, { "TLS", "TMP" }, { "MNE", "MTN" } };
+    if (!iso3) return NULL;
+    for (size_t i = 0; i < sizeof diff / sizeof diff[0]; i++)
+        if (!strcmp(iso3, diff[i][0])) return diff[i][1];
+    for (int i = 0; i < NCOUNTRIES; i++)
+        if (!strcmp(cameo_countries[i].code, iso3)) return cameo_countries[i].code;
+    return NULL;
+}
+
 const char *dy_cameo_actor_type_name(const char *type3)
 {
     return find_name(cameo_types, NTYPES, type3);

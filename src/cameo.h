@@ -32,6 +32,10 @@ const char *dy_cameo_quad_class_name(int quad_class);
 /* Country: ISO alpha-3 actor code prefix -> name, or NULL. Case-insensitive.
  * Also knows CAMEO's regional codes (AFR, WSB, ...). Static. */
 const char *dy_cameo_country_name(const char *iso3);
+/* CAMEO country code of an ISO 3166-1 alpha-3 code: the same code except
+ * where CAMEO keeps its own (ROU -> ROM, TLS -> TMP, MNE -> MTN). Static;
+ * NULL when CAMEO has no such country. */
+const char *dy_cameo_country_code(const char *iso3);
 /* CAMEO actor type (GOV, MIL, REB, IGO, NGO, ...) -> name, or NULL. Static. */
 const char *dy_cameo_actor_type_name(const char *type3);
 

@@ -1767,6 +1767,38 @@ static int conditional_verb(const cx *c, int32_t index)
     return 0;
 }
 
+/* SET: WEAPON SUBJECTS: is the subject of the violent verb at index a
+   weapon or attack with no actor before the verb ("A car bomb killed five
+   soldiers")? */
+static int weapon_subject(cx *c, int32_t index, const dy_vcode *vc)
+{
+    if (!c->o->weapon_subjects[0]) return 0;
+    const char *code = dy_dict_strget(c->d, vc->code);
+    if (!(code[0] == '1' && code[1] >= '8') && !(code[0] == '2' && code[1] == '0')) return 0;
+    int32_t from = c->istart;
+    if (c->o->reported_source) { int32_t r = reported_start(c, index); if (r > from) from = r; }
+    if (c->o->fronted) { int32_t f = fronted_start(c, index); if (f > from) from = f; }
+    int found = 0;
+    for (int32_t k = from; k < index; k++) {
+        if (wt(c, k) == WT_ACTOR || wt(c, k) == WT_AGENT || wt(c, k) == WT_PRONOUN) return 0;
+        const word *w = &c->w[k];
+        uint32_t n = w->uplen;
+        if (n < 2 || n > 30) continue;
+        char key[34];
+        key[0] = ' ';
+        memcpy(key + 1, w->up, n);
+        key[n + 1] = ' ';
+        key[n + 2] = '\0';
+        if (strstr(c->o->weapon_subjects, key)) found = 1;
+        else if (w->up[n - 1] == 'S') {
+            key[n] = ' ';
+            key[n + 1] = '\0';
+            if (strstr(c->o->weapon_subjects, key)) found = 1;
+        }
+    }
+    return found;
+}
+
 static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
 {
     if (vc->special == SC_NULL) return;
@@ -1794,6 +1826,19 @@ static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
     if (c->o->reported_source && !actor_empty(&c->theSource) && c->theSource.where >= 0 &&
         c->theSource.where < reported_start(c, index))
         zero_actor(&c->theSource);   /* the speaker is not the actor of what is reported */
+    if (actor_empty(&c->theSource) && weapon_subject(c, index, vc)) {
+        /* "A car bomb killed five soldiers": who set it is not said */
+        getRegularTarget(c, index);
+        if (!actor_empty(&c->theTarget)) {
+            actor src;
+            zero_actor(&src);
+            src.actor = c->s_nosrc;
+            src.where = -3;
+            putEvent(c, vc, index, &src, &c->theTarget);
+        }
+        zero_actor(&c->theTarget);
+        return;
+    }
     if (actor_empty(&c->theSource)) getRegularSource(c, index);
     if (c->o->participle && c->fRegularSource && !actor_empty(&c->theSource) && c->theSource.where >= 0 &&
         c->theSource.where < index && !is_compd(c, c->theSource.where) && c->indexTarget < 0 &&

@@ -79,6 +79,13 @@ typedef struct dy_code_opts {
          demanded ..."), takes its source from the appositive instead of
          treating both as subordinate clauses. */
     int appositive;
+    /* weapon_subjects: "SET: WEAPON SUBJECTS = BOMB BLAST ..." -- words
+         (singular, upper case, space-separated; a plural -S matches too)
+         that, as the subject of a violent verb (18-20) with no actor
+         before it, make the event one with an unknown source: "A car bomb
+         killed five soldiers", "Shelling killed three civilians". Stored
+         with a space before and after each word. */
+    char weapon_subjects[512];
     /* ethnic: "SET: ETHNIC = TRUE" -- "ethnic Albanians", "ethnic Turks"
          are a community of the state they live in: coded with the first
          other country named after them in the sentence (else the last one

@@ -579,6 +579,24 @@ static int case_line(dy_dict *d, const char *s)
     return n;
 }
 
+/* An option's word list ("= MIL COP REB", after the key at k) into out as
+   " MIL COP REB " (one space around each word; '~' dropped), or "" when
+   the list is empty. */
+static void opt_words(const char *k, char *out, size_t cap)
+{
+    const char *eq = strchr(k, '=');
+    size_t cw = 0;
+    out[cw++] = ' ';
+    for (const char *q = eq ? eq + 1 : k; *q && cw + 2 < cap; q++) {
+        if (*q == ' ' || *q == ',' || *q == '\t') {
+            if (out[cw - 1] != ' ') out[cw++] = ' ';
+        } else if (*q != '~') out[cw++] = *q;
+    }
+    if (out[cw - 1] != ' ') out[cw++] = ' ';
+    out[cw] = '\0';
+    if (cw <= 1) out[0] = '\0';
+}
+
 int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
 {
     char buf[512];
@@ -625,17 +643,9 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
         } else if (!strncmp(k, "MINIMUM", 7)) {
             opt_num(k, "WORDS", &o->min_words);
         } else if (!strncmp(k, "CONVERT CODES", 13)) {
-            const char *eq = strchr(k, '=');
-            size_t cw = 0;
-            o->convert_codes[cw++] = ' ';
-            for (const char *q = eq ? eq + 1 : k + 13; *q && cw + 2 < sizeof o->convert_codes; q++) {
-                if (*q == ' ' || *q == ',' || *q == '\t') {
-                    if (o->convert_codes[cw - 1] != ' ') o->convert_codes[cw++] = ' ';
-                } else if (*q != '~') o->convert_codes[cw++] = *q;
-            }
-            if (o->convert_codes[cw - 1] != ' ') o->convert_codes[cw++] = ' ';
-            o->convert_codes[cw] = '\0';
-            if (cw <= 1) o->convert_codes[0] = '\0';
+            opt_words(k + 13, o->convert_codes, sizeof o->convert_codes);
+        } else if (!strncmp(k, "WEAPON SUBJECTS", 15)) {
+            opt_words(k + 15, o->weapon_subjects, sizeof o->weapon_subjects);
         } else if (!strncmp(k, "CONVERT", 7)) {
             o->convert_agents = opt_bool(k);
         } else if (!strncmp(k, "TARGETLESS", 10)) {

@@ -3,6 +3,7 @@
  * that name) and the locative-phrase rules that give an event its place.
  * See place.h for the file format and the rules. */
 #include "place.h"
+#include "cameo.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -517,6 +518,28 @@ static int span_has(const dy_actor *a, const dy_doc *d, uint32_t tok)
     return a->len && o >= a->off && o < a->off + a->len;
 }
 
+/* CAMEO's convention for an attack whose author is not named (codebook,
+ * 185): "the location of the attack would be coded as the source
+ * instead". An assault or use of force (18-20) with no source, a target of
+ * one country and a place in another ("A roadside bomb near Samarra killed
+ * a U.S. soldier") takes the place's country as its source. A place in the
+ * target's own country ("Ukrainian soldier killed in Donbas") leaves the
+ * source unknown: the convention would make the victims' state their
+ * attacker. */
+static void place_as_source(dy_event *e)
+{
+    const char *cc;
+    if (e->source.code[0] || !e->loc.country[0] || !e->target.code[0])
+        return;
+    if (!(e->cameo[0] == '1' && e->cameo[1] >= '8') && !(e->cameo[0] == '2' && e->cameo[1] == '0'))
+        return;
+    cc = dy_cameo_country_code(e->loc.country);
+    if (!cc || !e->target.country[0] || !strcmp(cc, e->target.country))
+        return;
+    memcpy(e->source.code, cc, 4);
+    memcpy(e->source.country, cc, 4);
+}
+
 int dy_place_doc(const dy_gazetteer *g, dy_doc *doc, dy_arena *a)
 {
     place_cand cands[PLACE_MAX_CANDS];
@@ -574,6 +597,7 @@ int dy_place_doc(const dy_gazetteer *g, dy_doc *doc, dy_arena *a)
                 }
             }
         }
+        place_as_source(e);
     }
     return 0;
 }

@@ -264,6 +264,14 @@ TEST(default_reported_and_participle)
     CHECK(!has_event(&doc, "UKRMIL", "UKR", NULL));
     coded("Ukrainian soldier killed by Russian sniper", a, &doc, &o);
     CHECK(has_event(&doc, "RUSMIL", "UKRMIL", "19"));         /* "by" + who did it */
+    coded("A car bomb killed five Afghan soldiers in Kabul.", a, &doc, &o);
+    CHECK(has_event(&doc, "", "AFGMIL", "1832"));            /* weapon subject */
+    coded("Russian shelling killed three Ukrainian civilians.", a, &doc, &o);
+    CHECK(has_event(&doc, "RUS", "UKRCVL", "19"));
+    o.weapon_subjects[0] = '\0';
+    coded("A car bomb killed five Afghan soldiers in Kabul.", a, &doc, &o);
+    CHECK(!has_event(&doc, "", "AFGMIL", NULL));
+    o = *dy_dict_options(DD);
     coded("Russian troops killed ten Ukrainian soldiers on Monday.", a, &doc, &o);
     CHECK(has_event(&doc, "RUSMIL", "UKRMIL", "19"));      /* active: unchanged */
     o.participle = 0;

@@ -125,6 +125,32 @@ TEST(generated_gazetteer)
     dy_place_gaz_free(&g);
 }
 
+/* Source of the event after dy_place_doc (static buffer). */
+static const char *source_after(const char *text, const char *verb, const char *tgt,
+                                const char *tgt_code, const char *cameo)
+{
+    static char code[32];
+    fx f;
+    code[0] = '\0';
+    if (fx_init(&f, "2024-10-16", text) == 0 && fx_event(&f, verb, "", "", tgt, tgt_code, cameo) &&
+        dy_place_doc(G, &f.doc, f.a) == 0)
+        snprintf(code, sizeof code, "%s", f.ev[0].source.code);
+    fx_free(&f);
+    return code;
+}
+
+/* CAMEO: an attack with no named author takes its place as source, unless
+ * the place is the target's own country */
+TEST(place_as_unknown_source)
+{
+    CHECK_STR(source_after("A roadside bomb near Gaza killed two Israeli soldiers.", "killed",
+                           "Israeli soldiers", "ISRMIL", "1833"), "PSE");
+    CHECK_STR(source_after("A roadside bomb near Moscow killed two Russian soldiers.", "killed",
+                           "Russian soldiers", "RUSMIL", "1833"), "");
+    CHECK_STR(source_after("Two Israeli envoys met in Gaza on Monday.", "met",
+                           "Israeli envoys", "ISRGOV", "040"), "");
+}
+
 int main(void)
 {
     G = fx_gaz();
@@ -133,6 +159,7 @@ int main(void)
     RUN(city_country_border);
     RUN(no_place_without_locative);
     RUN(generated_gazetteer);
+    RUN(place_as_unknown_source);
     dy_place_gaz_free(&G);
     return harness_done();
 }
