@@ -641,13 +641,32 @@ static void make_synt(cx *c)
 
 /* ---------------------------------------------------------------- parse */
 
+/* A participle used as an adjective before the noun it qualifies, with no
+   subject before it: "Armed separatists attacked ...", "arrested masked
+   gunmen" (dyad extension, with SET: PARTICIPLE). */
+static int participle_adjective(const cx *c, int32_t i)
+{
+    if (!c->o->participle || i + 1 >= c->n) return 0;
+    const word *w = &c->w[i];
+    if (w->uplen < 4 || memcmp(w->up + w->uplen - 2, "ED", 2)) return 0;
+    if (!hasHead(c, i, WT_VERB) || !hasTail(c, i, WT_VERB)) return 0;   /* one-word verb */
+    uint8_t nt = c->s[i + 1].wtype;
+    if (!((nt == WT_AGENT && hasHead(c, i + 1, WT_AGENT)) || (nt == WT_ACTOR && hasHead(c, i + 1, WT_ACTOR)))) return 0;
+    if (i == 0) return 1;
+    uint8_t pt = c->s[i - 1].wtype;
+    if (pt == WT_PREP) return 1;
+    /* after a past-tense verb: "arrested masked gunmen" */
+    const word *p = &c->w[i - 1];
+    return pt == WT_VERB && p->uplen > 3 && !memcmp(p->up + p->uplen - 2, "ED", 2);
+}
+
 static void mark_nouns(cx *c)
 {
     for (int32_t i = 0; i < c->n; i++) {
         synt *sy = &c->s[i];
         uint32_t ti;
-        if (sy->wtype == WT_VERB && i > 0) {
-            if (c->s[i - 1].wtype == WT_DETERM || (c->w[i].flags & F_MIDCAP)) {
+        if (sy->wtype == WT_VERB && (i > 0 || participle_adjective(c, i))) {
+            if (i == 0 || c->s[i - 1].wtype == WT_DETERM || (c->w[i].flags & F_MIDCAP) || participle_adjective(c, i)) {
                 sy->wtype = WT_NOUN;
                 if (hasHeadIdx(c, i, WT_VERB, &ti)) {
                     int32_t j = i;
@@ -1852,6 +1871,17 @@ static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
         return;
     }
     if (actor_empty(&c->theTarget)) getRegularTarget(c, index);
+    if (c->o->locative && c->theTarget.where >= 0 && !c->theTarget.agent && !c->theTarget.index &&
+        c->theTarget.actor < c->s_notar) {
+        /* SET: LOCATIVE: the capital a force attacks is the city, not its
+           government ("Russian drones attacked Kyiv" is UKR) */
+        const char *code = dy_dict_strget(c->d, vc->code);
+        if ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')) {
+            const char *tc = dy_dict_strget(c->d, c->theTarget.actor);
+            uint32_t id = strlen(tc) == 6 && !strcmp(tc + 3, "GOV") ? dy_dict_strfind(c->d, tc, 3) : 0;
+            if (id) c->theTarget.actor = id;
+        }
+    }
     if (c->o->targetless && actor_empty(&c->theTarget) && !actor_empty(&c->theSource) &&
         c->theSource.actor != c->s_defsrc && intransitive_code(c, vc->code)) {
         /* dyad extension: a source and no target is an event with a null
