@@ -557,7 +557,12 @@ static void try_root(cx *c, int32_t i, int32_t li, uint32_t root, rootbest *b)
         for (int32_t q = 0; q < nm && q < 8; q++)
             if ((r->caps & (1u << q)) && !c->w[matched[q]].flags) return;
     }
-    if (nmatch > b->maxmatch || (nmatch == b->maxmatch && nmatch && li == b->li && root < b->root)) {
+    /* a tie in length goes to the earlier literal (TABARI); with SET:
+       LONGEST ACTOR an actor or agent written as the word itself wins over
+       a shorter literal plus an ending ("AIDES_" [~GOV] over AID + -ES) */
+    int longer = c->o->longest_actor && nmatch == b->maxmatch && li > b->li && nm == 1 &&
+                 c->lits[c->w[i].lit0 + li].exact && (r->wtype == WT_ACTOR || r->wtype == WT_AGENT);
+    if (nmatch > b->maxmatch || longer || (nmatch == b->maxmatch && nmatch && li == b->li && root < b->root)) {
         b->maxmatch = nmatch;
         b->li = li;
         b->root = root;
