@@ -411,6 +411,13 @@ static const char *const region_words[] = {
     "region", "oblast", "province", "governorate", "state", "district",
     "prefecture", "county", "regions", "provinces", NULL
 };
+/* Gazetteer names that are also the first word of longer proper names
+   ("North Waziristan", "West Darfur", "Central Asia"): alone before another
+   capitalised word they are not the place. */
+static const char *const partial_words[] = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "upper", "lower", "middle", "centre", "center", "coast", "littoral", "far", "greater", NULL
+};
 static const char *const border_words[] = {
     "border", "frontier", "frontline", "front", "coast", "borders", NULL
 };
@@ -461,6 +468,9 @@ static uint32_t sent_cands(const dy_gazetteer *g, const dy_doc *d, uint32_t s, p
         int64_t j = match_at(g, d, i, end, 1, ent);
         uint32_t pf;
         int city_hint = 0, admin_hint = 0;
+        if (j >= 0 && (uint32_t)j == i && i + 1 < end && dy_en_in(d, i, partial_words) >= 0 &&
+            (d->toks[i + 1].flags & DY_TF_CAP) && dy_en_in(d, i + 1, region_words) < 0)
+            j = -1;   /* "North Waziristan": not Cameroon's North region */
         if (j >= 0) {
             uint32_t last = (uint32_t)j;
             const dy_place_entry *pick;
