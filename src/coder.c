@@ -1113,9 +1113,11 @@ static int locative_word(const cx *c, int32_t loc)
 {
     static const char *const prep[] = { "IN", "AT", "NEAR", "OUTSIDE", "AROUND", "ACROSS",
                                         "THROUGHOUT", "INSIDE", NULL };
-    static const char *const mod[] = { "THE", "CENTRAL", "DOWNTOWN", NULL };
+    static const char *const mod[] = { "THE", "CENTRAL", "DOWNTOWN", "EASTERN", "WESTERN", "NORTHERN",
+                                       "SOUTHERN", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+                                       "SOUTHWESTERN", NULL };
     int32_t k = loc - 1;
-    for (int hop = 0; k >= 0 && hop < 2; hop++, k--) {
+    for (int hop = 0; k >= 0 && hop < 3; hop++, k--) {
         const word *w = &c->w[k];
         if (w->comma) return 0;
         int ismod = 0;
@@ -1560,6 +1562,13 @@ static void getRegularTarget(cx *c, int32_t index)
         lf = findActor(c, loc, &a);
         if (lf < 0) break;
         int self = c->o->own_forces && a.where >= 0 && a.where == c->theSource.where;   /* "he" = the source */
+        /* SET: LOCATIVE: "Iran and Saudi Arabia held talks in Baghdad": the
+           place is not the target of a compound source, whose members are
+           each other's targets (below) */
+        if (!self && c->o->locative && is_compd(c, c->theSource.where) && locative_word(c, lf)) {
+            loc = lf + 1;
+            continue;
+        }
         if (!self && !actor_equal(&a, &c->theSource) && !own_possessive(c, lf, &a) && !weak_agent_target(c, lf, &a)) {
             c->theTarget = a;
             c->fRegularTarget = 1;
