@@ -170,55 +170,11 @@ static const char *const hyp_words[] = {
 static const char *const neg_words[] = {
     "not", "n't", "never", "neither", "nor", "no", NULL
 };
-static const char *const unverified_words[] = {
-    "unverified", "unconfirmed", "uncorroborated", "unsubstantiated", NULL
-};
 static const char *const short_tail[] = {
     "on", "in", "at", "late", "earlier", "later", "yesterday", "today", "last", "this",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a", "an",
     "the", "after", "during", "to", "reporters", "told", "of", "when", "while", "before",
     "adding", "with", "via", "from", "through", "according", "recently", NULL
-};
-
-/* What a denial cue denies (the rule of frame.c's deny_object, which sets
- * the statuses of coded events): "rejected the proposal", "dismissed the
- * minister", "denied entry to reporters" are attitudes or acts, not denials
- * of a claim: their frames are kept as plain claims (status from their
- * content, not "disputed"); "denied the claims", "rejected the allegations",
- * "denied that S", "denied it", "denied involvement", "denied the attack"
- * do. Deny/refute deny a claim unless their object is something granted;
- * reject/dismiss/dispute only when their object is a claim noun, a
- * pronoun or a clause. */
-static const char *const reject_cues[] = {
-    "dismissed", "dismisses", "dismissing", "rejected", "rejects", "rejecting", "disputed",
-    "disputes", "contested", "contests", NULL
-};
-static const char *const truth_nouns[] = {
-    "claim", "claims", "report", "reports", "reporting", "statement", "statements",
-    "account", "accounts", "story", "stories", "assertion", "assertions", "suggestion",
-    "suggestions", "rumour", "rumours", "rumor", "rumors", "figure", "figures", "numbers",
-    "toll", "estimate", "estimates", "version", "narrative", "notion", "speculation",
-    "assessment", "findings", "conclusion", "conclusions", "characterization",
-    "characterisation", "description", "portrayal", "contention", "information", "news",
-    "remarks", "comments", "word", "words", "critique", "critiques", "accusation", "accusations", "allegation", "allegations", "charge",
-    "charges", "insinuation", "insinuations", "blame", "criticism", "criticisms", NULL
-};
-static const char *const granted_nouns[] = {
-    "entry", "access", "visa", "visas", "bail", "permission", "request", "requests",
-    "application", "applications", "asylum", "passage", "permit", "permits", "licence",
-    "license", "approval", "appeal", "appeals", "right", "rights", "admission",
-    "citizenship", "clearance", "funding", "service", "services", "treatment", NULL
-};
-static const char *const deed_nouns[] = {
-    "involvement", "responsibility", "role", "wrongdoing", "guilt", "complicity",
-    "participation", "links", "ties", "presence", "knowledge", NULL
-};
-static const char *const object_skip[] = {
-    "the", "a", "an", "any", "all", "such", "its", "his", "her", "their", "our", "my",
-    "your", "these", "those", "this", "both", "again", "strongly", "flatly",
-    "categorically", "firmly", "vehemently", "publicly", "repeatedly", "also", "on",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "earlier", "later", "previously", "swiftly", "quickly", "outright", NULL
 };
 
 typedef struct cand {
@@ -510,20 +466,30 @@ static uint32_t skip_aux(const dy_doc *d, uint32_t sf, uint32_t v, int fl, int *
     return sl;
 }
 
-/* Does deny cue v (sentence ends at end) deny a claim (see reject_cues)? */
+/* Does deny cue v (sentence ends at end) deny a claim? The rule of
+ * frame.c's deny_object (which sets the statuses of coded events), on the
+ * word classes of frame.h: "rejected the proposal", "dismissed the
+ * minister", "denied entry to reporters" are attitudes or acts, not
+ * denials of a claim, and their frames are kept as plain claims (status
+ * from their content); "denied the claims", "rejected the allegations",
+ * "denied that S", "denied it", "denied involvement", "denied the attack"
+ * are. Deny/refute deny a claim unless their object is something granted;
+ * reject/dismiss/dispute only when their object is a claim noun, a pronoun
+ * or a clause. */
 static int denies_claim(const dy_doc *d, uint32_t v, uint32_t end)
 {
-    int reject = dy_en_in(d, v, reject_cues) >= 0, words = 0;
+    int reject = dy_frame_word_is(d, v, DY_FRAME_REJECT_VERB), words = 0;
     for (uint32_t k = v + 1; k < end && k <= v + 6; k++) {
         if (is_bound(d, k))
             break;
-        if (dy_en_in(d, k, truth_nouns) >= 0 || dy_en_in(d, k, deed_nouns) >= 0)
+        if (dy_frame_word_is(d, k, DY_FRAME_TRUTH_NOUN) ||
+            dy_frame_word_is(d, k, DY_FRAME_ACT_NOUN))
             return 1;
-        if (dy_en_in(d, k, granted_nouns) >= 0)
+        if (dy_frame_word_is(d, k, DY_FRAME_GRANT_NOUN))
             return 0;
         if (dy_en_eq(d, k, "that") || dy_en_eq(d, k, "it") || dy_en_eq(d, k, "them"))
             return 1;
-        if (dy_en_in(d, k, object_skip) >= 0)
+        if (dy_frame_word_is(d, k, DY_FRAME_OBJECT_SKIP))
             continue;
         if (!words && d->toks[k].len > 4 && !memcmp(dy_en_tp(d, k) + d->toks[k].len - 3, "ing", 3))
             return !reject; /* "denied carrying out the raid" */
@@ -585,9 +551,9 @@ static int relative_denial(const dy_doc *d, uint32_t sf, vec *found, uint32_t fo
     if (k >= sf + 2 && dy_en_eq(d, k - 1, "which") && dy_en_punct_in(d, k - 2, ",")) {
         comma = k - 2;
     } else {
-        while (k < c->sp_last && dy_en_in(d, k, object_skip) >= 0)
+        while (k < c->sp_last && dy_frame_word_is(d, k, DY_FRAME_OBJECT_SKIP))
             k++;
-        if (k >= c->sp_last || dy_en_in(d, k, truth_nouns) < 0 ||
+        if (k >= c->sp_last || !dy_frame_word_is(d, k, DY_FRAME_TRUTH_NOUN) ||
             d->toks[k + 1].kind == DY_TOK_POSS || c->sp_first <= sf + 1 ||
             !dy_en_punct_in(d, c->sp_first - 1, ","))
             return 0;
@@ -608,7 +574,8 @@ static int relative_denial(const dy_doc *d, uint32_t sf, vec *found, uint32_t fo
             p->has_c = trim_content(d, &p->c_first, &p->c_last);
         }
     }
-    if (dy_en_eq(d, c->sp_first - 1, "which") && dy_en_in(d, comma - 1, truth_nouns) >= 0) {
+    if (dy_en_eq(d, c->sp_first - 1, "which") &&
+        dy_frame_word_is(d, comma - 1, DY_FRAME_TRUTH_NOUN)) {
         /* the noun phrase the relative clause hangs on */
         uint32_t b = comma - 1;
         while (b > sf && comma - b < NP_MAX / 2 && !is_bound(d, b - 1) &&
@@ -832,7 +799,7 @@ static int content_status(const dy_doc *d, const cand *c)
     if (c->kind == DY_CK_CONFIRM)
         return DY_ST_CONFIRMED;
     for (uint32_t k = se->tok_first; k < se->tok_first + se->tok_count; k++)
-        if (dy_en_in(d, k, unverified_words) >= 0)
+        if (dy_frame_word_is(d, k, DY_FRAME_UNVERIFIED))
             return DY_ST_UNVERIFIED;
     if (!c->has_c)
         return DY_ST_CLAIMED;

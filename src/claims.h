@@ -19,11 +19,18 @@
  * Source codes come from dy_frame_speaker (frame.h): coder events in the
  * span, metonyms, a country named in the span composed with an agent word.
  *
- * Status of the content: disputed (denied, dismissed, rejected ...),
- * confirmed (confirmed, verified), unverified (the sentence says the claim
- * is unverified), hypothetical (a conditional or modal opens the content:
- * if, may, might, could, would, will ...), negated (not/n't/never before the
- * content's first clause break), else claimed. */
+ * Status of the content: disputed for a denial of a claim (denied,
+ * dismissed, rejected ... with the object rules of frame.c's denials, on
+ * the word classes of frame.h: "rejected the proposal", "denied entry" and
+ * a negated cue, "did not deny", are plain reports), and for the content
+ * of the earlier frame of the sentence that a relative denial denies
+ * ("S, a claim Kyiv rejected"); confirmed (confirmed, verified);
+ * unverified (a word of the sentence says so: unverified, unconfirmed
+ * ...); hypothetical (a conditional or modal opens the content: if, may,
+ * might, could, would ...); negated (not/n't/never before the content's
+ * first clause break); else claimed. A claim's status concerns its own
+ * content only: denials and confirmations of claims made in earlier
+ * sentences are frame.c's (they set the statuses of coded events). */
 #ifndef DY_CLAIMS_H
 #define DY_CLAIMS_H
 #include <stdint.h>

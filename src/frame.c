@@ -1,12 +1,12 @@
 /* frame.c — attribution (reporting frames and their speakers) and status
  * (claimed, unverified, disputed, confirmed, hypothetical, negated) of coded
- * events. The rules are documented in frame.h, with two refinements
- * documented here: a denial that points back disputes only the events it
- * plausibly denies — who denies what (apply_denial; no longer simply the
- * nearest earlier sentence with events) — and a speaker named by its role
- * alone ("the military", a coder code "---MIL") takes its country from the
- * article (context_country). One pass per sentence over its tokens; frames
- * live in a small fixed array on the stack. */
+ * events. The rules are documented in frame.h; two are detailed here: a
+ * denial or confirmation that points back disputes or confirms only the
+ * events it plausibly refers to — who denies or confirms what
+ * (apply_reference) — and a speaker named by its role alone ("the
+ * military", a coder code "---MIL") takes its country from the article
+ * (context_country). One pass per sentence over its tokens; frames live in
+ * a small fixed array on the stack. */
 #include "frame.h"
 #include <stdio.h>
 #include <string.h>
@@ -25,9 +25,12 @@ typedef struct frame {
     uint32_t sp_first, sp_last;    /* speaker tokens (valid when has_sp) */
     uint32_t c_first, c_last;      /* content tokens (valid when has_c) */
     int has_sp, has_c;
-    int obj, plural, rel, clause;  /* FK_DENY: what is denied (DO_*), see deny_object */
-    int has_hold;                  /* FK_DENY: whose claim ("his claims", "Moscow's") */
+    int obj, plural, rel, clause;  /* FK_DENY, FK_CONFIRM: what is denied or confirmed
+                                    * (DO_*), see deny_object */
+    int has_hold;                  /* whose claim ("his claims", "Moscow's") */
     uint32_t hold_first, hold_last;
+    int has_obj;                   /* FK_CONFIRM: the object phrase ("the transfer") */
+    uint32_t obj_first, obj_last;
 } frame;
 
 /* What a denial denies (deny_object): a claim or report (also "it", a
@@ -53,10 +56,9 @@ static const char *const pure_report[] = {
     "reporting", "added", "adds", "stated", "states", "noted", "notes", "according",
     "quoted", "cited", "wrote", "writes", "tweeted", "explained", NULL
 };
+/* Deny verbs (with reject_verbs below: is_deny_verb). */
 static const char *const deny_verbs[] = {
-    "denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismissing",
-    "rejected", "rejects", "rejecting", "refuted", "refutes", "disputed", "disputes",
-    "contested", "contests", NULL
+    "denied", "denies", "deny", "denying", "refuted", "refutes", NULL
 };
 /* Deny verbs that deny a claim only when their object is one (a claim
  * noun, a pronoun, a clause): otherwise they reject a policy or a person. */
@@ -91,10 +93,10 @@ static const char *const grant_nouns[] = {
     "license", "approval", "appeal", "appeals", "right", "rights", "admission",
     "citizenship", "clearance", "funding", "service", "services", "treatment", NULL
 };
-/* Between a deny verb and its object. */
+/* Between a deny verb and its object (and "that": is_deny_skip). */
 static const char *const deny_skip[] = {
     "the", "a", "an", "any", "all", "such", "its", "his", "her", "their", "our", "my",
-    "your", "these", "those", "this", "that", "both", "again", "strongly", "flatly",
+    "your", "these", "those", "this", "both", "again", "strongly", "flatly",
     "categorically", "firmly", "vehemently", "publicly", "repeatedly", "also", "on",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "earlier", "later", "previously", "swiftly", "quickly", "outright", NULL
@@ -216,6 +218,31 @@ static const struct { const char *w; const char *cc; } demonyms[] = {
     { "norwegian", "NOR" }, { "danish", "DNK" }, { "romanian", "ROU" }, { "lithuanian", "LTU" },
     { "latvian", "LVA" }, { "estonian", "EST" }, { "malian", "MLI" }, { "congolese", "COD" },
 };
+
+static int is_deny_verb(const dy_doc *d, uint32_t i)
+{
+    return dy_en_in(d, i, deny_verbs) >= 0 || dy_en_in(d, i, reject_verbs) >= 0;
+}
+
+static int is_deny_skip(const dy_doc *d, uint32_t i)
+{
+    return dy_en_in(d, i, deny_skip) >= 0 || dy_en_eq(d, i, "that");
+}
+
+int dy_frame_word_is(const dy_doc *doc, uint32_t i, int w)
+{
+    static const char *const *const lists[] = {
+        [DY_FRAME_CLAIM_NOUN] = claim_nouns, [DY_FRAME_ACCUSE_NOUN] = accuse_nouns,
+        [DY_FRAME_ACT_NOUN] = act_nouns, [DY_FRAME_GRANT_NOUN] = grant_nouns,
+        [DY_FRAME_REJECT_VERB] = reject_verbs, [DY_FRAME_OBJECT_SKIP] = deny_skip,
+        [DY_FRAME_UNVERIFIED] = unverified_words,
+    };
+    if (w == DY_FRAME_TRUTH_NOUN)
+        return dy_en_in(doc, i, claim_nouns) >= 0 || dy_en_in(doc, i, accuse_nouns) >= 0;
+    if (w < 0 || (size_t)w >= sizeof lists / sizeof lists[0] || !lists[w])
+        return 0;
+    return dy_en_in(doc, i, lists[w]) >= 0;
+}
 
 static const char *demonym_in(const dy_doc *d, uint32_t f, uint32_t l)
 {
@@ -485,7 +512,7 @@ static void deny_object(const dy_doc *d, uint32_t v, uint32_t end, frame *f)
             f->obj = DO_CLAIM;
             return;
         }
-        if (dy_en_in(d, k, deny_skip) >= 0)
+        if (is_deny_skip(d, k))
             continue;
         if (!words && d->toks[k].len > 4 && !memcmp(dy_en_tp(d, k) + d->toks[k].len - 3, "ing", 3)) {
             f->obj = reject ? DO_NOT : DO_ACT; /* "denied carrying out the raid" */
@@ -573,7 +600,7 @@ static int classify_denial(const dy_doc *d, uint32_t sf, uint32_t end, frame *f)
         f->plural = 0;
         f->sp_first = k + 1;
     } else {
-        while (k < f->sp_last && dy_en_in(d, k, deny_skip) >= 0)
+        while (k < f->sp_last && is_deny_skip(d, k))
             k++;
         if (k < f->sp_last && noun_class(d, k) != DO_NOT && d->toks[k + 1].kind != DY_TOK_POSS) {
             f->rel = 1;
@@ -590,6 +617,50 @@ static int classify_denial(const dy_doc *d, uint32_t sf, uint32_t end, frame *f)
     if (f->rel)
         f->has_c = f->clause = 0;
     return f->obj != DO_NOT;
+}
+
+/* Words that end a confirmation's object phrase: "the transfer of
+ * troops", "the strike on the depot". */
+static const char *const object_stops[] = {
+    "of", "in", "on", "at", "by", "from", "to", "with", "for", "near", "against", "after",
+    "before", "during", "that", "which", "who", "and", "but", "as", "into", "over", NULL
+};
+
+/* Fill the object and confirmer of confirm frame f in sentence [sf, end)
+ * as classify_denial does for denials (the same shapes: "confirmed the
+ * reports", "confirmed it", "confirmed that S", passive "was confirmed by
+ * X", relative ", which X confirmed"; "the confirmed cases" and
+ * "declined to confirm" confirm nothing), plus the object phrase
+ * (obj_first..obj_last): the words after the cue up to a preposition
+ * ("confirmed the transfer of troops": "transfer"), or the subject of a
+ * passive ("the transfer was confirmed"). A hedged cue ("if the test is
+ * confirmed", "would confirm", "will confirm") confirms nothing. 0 when
+ * the cue confirms nothing. */
+static int classify_confirmation(const dy_doc *d, uint32_t sf, uint32_t end, frame *f)
+{
+    uint32_t v = f->cue, first, last;
+    for (uint32_t k = v; k-- > sf && k + 5 > v && !is_boundary(d, k);)
+        if (dy_en_in(d, k, hyp_modals) >= 0 || dy_en_eq(d, k, "will"))
+            return 0;
+    if (v > sf && is_be(d, v - 1)) {
+        f->has_obj = f->has_sp;
+        f->obj_first = f->sp_first;
+        f->obj_last = f->sp_last;
+    } else {
+        first = v + 1;
+        while (first < end && is_deny_skip(d, first))
+            first++;
+        last = first;
+        while (last < end && last < first + 5 &&
+               (d->toks[last].kind == DY_TOK_WORD || d->toks[last].kind == DY_TOK_POSS ||
+                d->toks[last].kind == DY_TOK_NUM) &&
+               dy_en_in(d, last, object_stops) < 0)
+            last++;
+        f->has_obj = last > first;
+        f->obj_first = first;
+        f->obj_last = last - 1;
+    }
+    return classify_denial(d, sf, end, f);
 }
 
 static uint32_t find_frames(const dy_doc *d, uint32_t s, frame *fr, uint32_t max)
@@ -635,11 +706,12 @@ static uint32_t find_frames(const dy_doc *d, uint32_t s, frame *fr, uint32_t max
             }
         }
         if (dy_en_in(d, i, confirm_verbs) >= 0) {
-            if (build_frame(d, sf, end, i, FK_CONFIRM, &fr[n]))
+            if (build_frame(d, sf, end, i, FK_CONFIRM, &fr[n]) &&
+                classify_confirmation(d, sf, end, &fr[n]))
                 n++;
             continue;
         }
-        if (dy_en_in(d, i, deny_verbs) >= 0) {
+        if (is_deny_verb(d, i)) {
             if (build_frame(d, sf, end, i, FK_DENY, &fr[n]) && classify_denial(d, sf, end, &fr[n]))
                 n++;
             continue;
@@ -792,7 +864,7 @@ static int context_country(const dy_gazetteer *g, const dy_doc *d, uint32_t s, c
                     l++;
                 if (b >= end || is_boundary(d, b))
                     continue;
-            } else if ((dy_en_in(d, i, report_verbs) >= 0 || dy_en_in(d, i, deny_verbs) >= 0 ||
+            } else if ((dy_en_in(d, i, report_verbs) >= 0 || is_deny_verb(d, i) ||
                         dy_en_in(d, i, confirm_verbs) >= 0) &&
                        !(i > sf && (d->toks[i].flags & DY_TF_CAP))) {
                 l = i;
@@ -941,7 +1013,11 @@ static int in_content(const frame *f, uint32_t v)
     return f->has_c && v >= f->c_first && v <= f->c_last;
 }
 
-/* Events before index ev_first belong to earlier sentences (coder order). */
+/* A verification statement that points back ("These reports remain
+ * unverified"): status for the events of the nearest earlier sentence with
+ * a claimed or unverified event, else of the nearest earlier sentence with
+ * events (hypothetical and negated events keep theirs). Events before
+ * index ev_first belong to earlier sentences (coder order). */
 static void apply_back(dy_doc *d, uint32_t ev_first, int status)
 {
     int64_t target = -1, any = -1;
@@ -1085,23 +1161,39 @@ static int holder_actor(const dy_gazetteer *g, const dy_doc *d, uint32_t s, cons
     return 1;
 }
 
-/* Can denial f by den deny event e (rule at apply_denial)? hold (NULL =
+/* Is e a claim: inside a reporting frame, or said to be unverified? */
+static int is_claim(const dy_event *e)
+{
+    return e->attribution.len > 0 || e->status == DY_ST_CLAIMED || e->status == DY_ST_UNVERIFIED;
+}
+
+/* Is e an accusation (a CAMEO 11x disapprove event)? */
+static int is_disapproval(const dy_event *e)
+{
+    return e->cameo[0] == '1' && e->cameo[1] == '1';
+}
+
+/* Is e a claim of holder hold ("his claims", "Moscow's account"), whose
+ * last token is hold_last? */
+static int held_by(const dy_doc *d, const dy_actor *hold, uint32_t hold_last, const dy_event *e)
+{
+    const dy_actor *by = e->attribution.len ? &e->attribution
+                         : is_disapproval(e) ? &e->source : NULL;
+    return by && (same_side(hold, by) || span_ends_with(d, by, hold_last));
+}
+
+/* Can denial f by den deny event e (rule at apply_reference)? hold (NULL =
  * none) is the holder of the denied claim, hold_last its last token. */
 static int denies(const dy_doc *d, const frame *f, const dy_actor *den, const dy_actor *hold,
                   uint32_t hold_last, const dy_event *e)
 {
-    int claim = e->attribution.len > 0 || e->status == DY_ST_CLAIMED ||
-                e->status == DY_ST_UNVERIFIED;
-    int disapprove = e->cameo[0] == '1' && e->cameo[1] == '1';
+    int claim = is_claim(e);
+    int disapprove = is_disapproval(e);
     int about = same_side(den, &e->source) || (disapprove && same_side(den, &e->target));
     if (same_side(den, &e->attribution))
         return 0; /* nobody denies their own claim */
-    if (hold && f->obj != DO_ACT) {
-        /* "his claims", "Moscow's account": a claim of that holder */
-        const dy_actor *by = e->attribution.len ? &e->attribution : disapprove ? &e->source : NULL;
-        if (!by || !(same_side(hold, by) || span_ends_with(d, by, hold_last)))
-            return 0;
-    }
+    if (hold && f->obj != DO_ACT && !held_by(d, hold, hold_last, e))
+        return 0;
     switch (f->obj) {
     case DO_CLAIM:
         return claim || disapprove || about;
@@ -1110,6 +1202,115 @@ static int denies(const dy_doc *d, const frame *f, const dy_actor *den, const dy
     default: /* DO_ACT */
         return known_actor(den) ? about : (claim || disapprove);
     }
+}
+
+/* Nouns that name an event, and the stems of the verbs of the events they
+ * name ("confirmed the transfer" of "sent troops", "the deaths" of
+ * "killed"): dyad's own list, words separated by spaces. */
+static const struct { const char *nouns, *stems; } event_nouns[] = {
+    { "attack attacks assault assaults raid raids strike strikes airstrike airstrikes bombing "
+      "bombings bombardment shelling offensive ambush",
+      "attack assault raid strik struck hit bomb shell storm ambush fire fired target pound" },
+    { "killing killings death deaths casualties murder murders assassination execution",
+      "kill die died dead murder assassinat execut slay slain shot shoot" },
+    { "transfer transfers deployment deployments shipment shipments delivery deliveries "
+      "supply supplies dispatch",
+      "send sent transfer deploy ship deliver suppl dispatch move moving provid station" },
+    { "arrest arrests detention detentions abduction abductions kidnapping capture",
+      "arrest detain held hold abduct kidnap captur seiz nab" },
+    { "capture seizure takeover occupation fall",
+      "captur seiz took take taken occup overr enter fell fall" },
+    { "withdrawal withdrawals retreat pullout", "withdr retreat pull leav left" },
+    { "launch launches test tests", "launch fire fired test" },
+    { "meeting meetings talks visit visits summit call", "meet met talk visit host call spoke" },
+    { "agreement deal accord ceasefire truce treaty", "agree sign reach conclud" },
+    { "sanctions sanction ban embargo", "sanction impos ban" },
+    { "release releases exchange swap", "releas free exchang swap" },
+    { "protest protests rally rallies demonstration demonstrations march marches",
+      "protest rall demonstrat march gather" },
+    { "donation donations payment payments contribution contributions",
+      "donat pay paid gave give contribut" },
+    { "resignation", "resign quit step" },
+    { "appointment nomination", "appoint nominat nam" },
+    { "hack hacking breach intrusion", "hack breach penetrat" },
+};
+
+/* Is token k one of the space-separated words of list (prefix: starts
+ * with one of them)? */
+static int in_spaced(const dy_doc *d, uint32_t k, const char *list, int prefix)
+{
+    const char *p = dy_en_tp(d, k);
+    uint32_t len = d->toks[k].len;
+    while (*list) {
+        size_t n = strcspn(list, " "), i = 0;
+        if (n <= len && (prefix || n == len)) {
+            while (i < n && dy_en_lc((unsigned char)p[i]) == list[i])
+                i++;
+            if (i == n)
+                return 1;
+        }
+        list += n;
+        while (*list == ' ')
+            list++;
+    }
+    return 0;
+}
+
+/* Do words a and b share a stem ("capture" and "captured", "deployment"
+ * and "deployed")? A common beginning of 6 letters, or of the whole
+ * shorter word (of 4 letters or more, less a final "e"). */
+static int same_stem(const dy_doc *d, uint32_t a, uint32_t b)
+{
+    const char *p = dy_en_tp(d, a), *q = dy_en_tp(d, b);
+    uint32_t la = d->toks[a].len, lb = d->toks[b].len, n = la < lb ? la : lb, c = 0;
+    const char *shorter = la < lb ? p : q;
+    while (c < n && dy_en_lc((unsigned char)p[c]) == dy_en_lc((unsigned char)q[c]))
+        c++;
+    return c >= 6 ||
+           (c >= 4 && (c == n || (c + 1 == n && dy_en_lc((unsigned char)shorter[n - 1]) == 'e')));
+}
+
+/* Does a word of the object phrase of confirmation f name event e (its
+ * verb: the same stem, or event_nouns)? */
+static int names_event(const dy_doc *d, const frame *f, const dy_event *e)
+{
+    uint32_t v = dy_en_verb_tok(d, e);
+    if (!f->has_obj || !e->verb_len || d->toks[v].kind != DY_TOK_WORD)
+        return 0;
+    for (uint32_t k = f->obj_first; k <= f->obj_last; k++) {
+        if (d->toks[k].kind != DY_TOK_WORD || d->toks[k].len < 4)
+            continue;
+        if (same_stem(d, k, v))
+            return 1;
+        for (size_t m = 0; m < sizeof event_nouns / sizeof event_nouns[0]; m++)
+            if (in_spaced(d, k, event_nouns[m].nouns, 0) &&
+                in_spaced(d, v, event_nouns[m].stems, 1))
+                return 1;
+    }
+    return 0;
+}
+
+/* Can confirmation f by con confirm event e (rule at apply_reference)?
+ * hold as for denies. */
+static int confirms(const dy_doc *d, const frame *f, const dy_actor *con, const dy_actor *hold,
+                    uint32_t hold_last, const dy_event *e)
+{
+    int party = same_side(con, &e->source) || same_side(con, &e->target);
+    if (same_side(con, &e->attribution))
+        return 0; /* saying it again confirms nothing */
+    if (hold && f->obj != DO_ACT && !held_by(d, hold, hold_last, e))
+        return 0;
+    if (f->obj == DO_CLAIM || f->obj == DO_ACCUSE)
+        return is_claim(e) || party;
+    return party || names_event(d, f, e); /* DO_ACT: a thing done */
+}
+
+/* Does frame f (FK_DENY or FK_CONFIRM) by who refer to event e? */
+static int refers(const dy_doc *d, const frame *f, const dy_actor *who, const dy_actor *hold,
+                  uint32_t hold_last, const dy_event *e)
+{
+    return f->kind == FK_CONFIRM ? confirms(d, f, who, hold, hold_last, e)
+                                 : denies(d, f, who, hold, hold_last, e);
 }
 
 /* Does sentence t, before token lim, hold a claim (an accusation for
@@ -1137,47 +1338,61 @@ static int claim_in(const dy_gazetteer *g, const dy_doc *d, uint32_t t, uint32_t
     return 0;
 }
 
-/* A denial whose object is not a clause of its own sentence ("Kyiv denied
- * the claim", "Moscow dismissed the reports", "..., a claim Kyiv
- * dismissed") disputes only the events it plausibly refers to: who denies
- * what.
- *  - What: the object (classify_denial). A claim noun, a pronoun or nothing
- *    refers to a claim: an event inside a reporting frame (claimed,
- *    unverified), an accusation (a CAMEO 11x disapprove event), or an event
- *    whose source is the denier's side (the reports about what the denier
- *    did). An accusation noun refers to an 11x event or to the content of a
- *    claim that is about the denier or made with "accused/alleged". An act
- *    ("denied involvement", "denied the attack") refers to an event of the
- *    denier's side (with an unknown denier: to a claim). A rejected
- *    proposal, plan, request or person, a refusal ("denied entry"), a
- *    negated cue ("did not deny") is no denial at all (the frame is not
- *    kept), so "Hamas rejected the proposal" disputes nothing. A clause
- *    object ("denied that S", "denied reports that S") or a new claim ("a
- *    report about X") is about itself only: it never points back.
+/* A denial or confirmation whose object is not a clause of its own
+ * sentence ("Kyiv denied the claim", "Moscow dismissed the reports", "...,
+ * a claim Kyiv dismissed", "The Pentagon confirmed the transfer") disputes
+ * or confirms only the events it plausibly refers to: who denies or
+ * confirms what.
+ *  - What, for a denial: the object (classify_denial). A claim noun, a
+ *    pronoun or nothing refers to a claim: an event inside a reporting
+ *    frame (claimed, unverified), an accusation (a CAMEO 11x disapprove
+ *    event), or an event whose source is the denier's side (the reports
+ *    about what the denier did). An accusation noun refers to an 11x event
+ *    or to the content of a claim that is about the denier or made with
+ *    "accused/alleged". An act ("denied involvement", "denied the attack")
+ *    refers to an event of the denier's side (with an unknown denier: to a
+ *    claim). A rejected proposal, plan, request or person, a refusal
+ *    ("denied entry"), a negated cue ("did not deny") is no denial at all
+ *    (the frame is not kept), so "Hamas rejected the proposal" disputes
+ *    nothing.
+ *  - What, for a confirmation (classify_confirmation): a claim noun, an
+ *    accusation noun, a pronoun or nothing refers to a claim or to an event
+ *    the confirmer is a party to (its source or target); any other object
+ *    ("confirmed the transfer", "confirmed its role") refers to an event
+ *    the confirmer is a party to, or one its object phrase names (the
+ *    verb's stem, or event_nouns: "the transfer" names "sent", "the
+ *    deaths" names "killed"). "Warsaw confirmed the purchase of tanks"
+ *    confirms no strike reported before it. A hedged or refused cue
+ *    ("if it is confirmed", "declined to confirm") is no confirmation.
+ *  - A clause object ("denied that S", "confirmed reports that S") or a
+ *    new claim ("a report about X") is about itself only: it never points
+ *    back.
  *  - Whose: a claim with a holder ("Kyiv's account", "his claims": the
  *    nearest name before the pronoun in the sentence) is one made by that
  *    holder (same side, or the same last word in the attribution).
- *  - Who: nobody disputes their own claim: an event whose attribution is
- *    the denier's side is never disputed by it. Sides are codes: the same
- *    code, or one country's state actors (GOV, MIL, COP, SPY, JUD, LEG and
- *    the bare country) together; the opposition or rebels of that country
- *    are another side.
- *  - Where: the nearest first: the events of the denial's own sentence
- *    before the denier, then up to DENY_REACH earlier sentences; the first
- *    sentence with matching events gets them all disputed (hypothetical and
- *    negated events keep their status). A singular object ("the claim",
- *    "the accusation", "it") names one claim: a nearer sentence that holds
- *    a claim of that kind, coded or not, by someone else, ends the search
- *    ("The opposition accused the government of X. The government denied
- *    the accusation." disputes no event of earlier sentences). A plural
- *    object ("the claims", "them") and an act are not stopped that way. A
- *    relative denial looks at its own sentence only. */
-#define DENY_REACH 3
+ *  - Who: nobody disputes or confirms their own claim: an event whose
+ *    attribution is the speaker's side is left alone. Sides are codes: the
+ *    same code, or one country's state actors (GOV, MIL, COP, SPY, JUD, LEG
+ *    and the bare country) together; the opposition or rebels of that
+ *    country are another side.
+ *  - Where: the nearest first: the events of the statement's own sentence
+ *    before its speaker, then up to REF_REACH earlier sentences; the first
+ *    sentence with matching events gets them all disputed or confirmed
+ *    (hypothetical and negated events keep their status). A singular
+ *    object ("the claim", "the accusation", "it") names one claim: a
+ *    nearer sentence that holds a claim of that kind, coded or not, by
+ *    someone else, ends the search ("The opposition accused the government
+ *    of X. The government denied the accusation." disputes no event of
+ *    earlier sentences). A plural object ("the claims", "them") and an act
+ *    are not stopped that way. A relative statement looks at its own
+ *    sentence only. */
+#define REF_REACH 3
 
-static void apply_denial(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t ev_first,
-                         uint32_t ev_end, const frame *f)
+static void apply_reference(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t ev_first,
+                            uint32_t ev_end, const frame *f)
 {
     dy_actor den, hold;
+    uint8_t status = f->kind == FK_CONFIRM ? DY_ST_CONFIRMED : DY_ST_DISPUTED;
     uint32_t lim = f->has_sp ? f->sp_first : f->cue, lo = ev_first, hi = ev_end, hold_last = 0;
     const dy_actor *hp = NULL;
     memset(&den, 0, sizeof den);
@@ -1193,16 +1408,16 @@ static void apply_denial(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t 
                 if (t == s && dy_en_verb_tok(d, e) >= lim)
                     continue;
                 if (pass == 0) {
-                    matched += (uint32_t)denies(d, f, &den, hp, hold_last, e);
-                } else if (denies(d, f, &den, hp, hold_last, e) && e->status != DY_ST_HYPOTHETICAL &&
-                           e->status != DY_ST_NEGATED) {
-                    e->status = DY_ST_DISPUTED;
+                    matched += (uint32_t)refers(d, f, &den, hp, hold_last, e);
+                } else if (refers(d, f, &den, hp, hold_last, e) &&
+                           e->status != DY_ST_HYPOTHETICAL && e->status != DY_ST_NEGATED) {
+                    e->status = status;
                 }
             }
             if (!matched)
                 break;
         }
-        if (matched || f->rel || t == 0 || t + DENY_REACH <= s)
+        if (matched || f->rel || t == 0 || t + REF_REACH <= s)
             return;
         if (!f->plural && f->obj != DO_ACT &&
             claim_in(g, d, t, t == s ? lim : UINT32_MAX, f->obj, &den))
@@ -1238,7 +1453,7 @@ static int has_back_cue(const dy_doc *d, uint32_t s)
         if (c0 != 'u' && c0 != 'v' && c0 != 'c' && c0 != 'd' && c0 != 'r')
             continue;
         if (dy_en_in(d, i, unverified_words) >= 0 || dy_en_in(d, i, verify_words) >= 0 ||
-            dy_en_in(d, i, confirm_verbs) >= 0 || dy_en_in(d, i, deny_verbs) >= 0)
+            dy_en_in(d, i, confirm_verbs) >= 0 || is_deny_verb(d, i))
             return 1;
     }
     return 0;
@@ -1345,12 +1560,10 @@ static void do_sentence(const dy_gazetteer *g, dy_doc *d, uint32_t s, uint32_t e
         }
         if (local)
             continue;
-        if (fr[f].kind == FK_DENY && fr[f].clause)
-            continue; /* "denied reports that S": S only, coded or not */
-        if (fr[f].kind == FK_DENY)
-            apply_denial(g, d, s, ev_first, ev_end, &fr[f]);
-        else
-            apply_back(d, ev_first, kind_status(fr[f].kind));
+        if (fr[f].kind == FK_UNVERIFIED)
+            apply_back(d, ev_first, DY_ST_UNVERIFIED);
+        else if (!fr[f].clause) /* "denied reports that S": S only, coded or not */
+            apply_reference(g, d, s, ev_first, ev_end, &fr[f]);
     }
 }
 

@@ -28,12 +28,19 @@
  *  - a verification statement in the sentence ("could not be independently
  *    verified", "unconfirmed", "has not been verified", "difficult to
  *    verify") -> unverified for the sentence's other events.
- *  - back-reference: a verification, denial or confirmation whose object is
- *    not a clause of the same sentence ("These reports remain unverified",
- *    "the Kremlin dismissed the claims", "confirming the transfer") sets the
- *    status of the events of the nearest earlier sentence that has a claimed
- *    or unverified event (else the nearest earlier sentence with events);
- *    hypothetical and negated events keep their status.
+ *  - back-references: a verification statement in a sentence with no
+ *    other event ("These reports remain unverified") makes unverified the
+ *    events of the nearest earlier sentence with a claimed or unverified
+ *    event (else with events). A denial or confirmation whose
+ *    object is not a clause ("the Kremlin dismissed the claims", "the
+ *    Pentagon confirmed the transfer") disputes or confirms only the events
+ *    it plausibly refers to, by who and what: claims of others, events of
+ *    the speaker's side and, for a confirmation, events its object names
+ *    ("the transfer": "sent"); never the speaker's own claims; nearest
+ *    first, from its own sentence up to 3 sentences back. "rejected the
+ *    proposal", "denied entry", "did not deny", "declined to confirm", "if
+ *    it is confirmed" deny or confirm nothing. Rules: apply_reference in
+ *    frame.c. Hypothetical and negated events keep their status.
  * Local hedges win over frames; later verification statements win over
  * earlier ones. */
 #ifndef DY_FRAME_H
@@ -70,5 +77,23 @@ uint32_t dy_frame_drop_reporting(dy_doc *doc);
  * written to out. Used by claims.c. */
 void dy_frame_speaker(const dy_gazetteer *g, const dy_doc *doc, uint32_t s, uint32_t cue,
                       uint32_t first, uint32_t last, dy_actor *out);
+
+/* Word classes of the denial rule, shared with claims.c so that both read
+ * a denial's object with the same words. */
+enum dy_frame_words {
+    DY_FRAME_CLAIM_NOUN,   /* what can be true or false: claim, report, figures ... */
+    DY_FRAME_ACCUSE_NOUN,  /* accusation, allegation, charge, blame ... */
+    DY_FRAME_TRUTH_NOUN,   /* either of the two above */
+    DY_FRAME_ACT_NOUN,     /* what the denier did: involvement, role, links ... */
+    DY_FRAME_GRANT_NOUN,   /* refused rather than denied as false: entry, visa ... */
+    DY_FRAME_REJECT_VERB,  /* dismissed, rejected, disputed, contested (and forms):
+                            * deny a claim only when their object is one */
+    DY_FRAME_OBJECT_SKIP,  /* determiners, adverbs, weekdays between a deny cue
+                            * and its object ("flatly denied the ...") */
+    DY_FRAME_UNVERIFIED    /* unverified, unconfirmed, uncorroborated ... */
+};
+
+/* Is token i of doc (any case) a word of class w (enum dy_frame_words)? */
+int dy_frame_word_is(const dy_doc *doc, uint32_t i, int w);
 
 #endif
