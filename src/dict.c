@@ -567,7 +567,10 @@ int dy_dict_finish(dy_dict *d)
             int allnull = 1;
             for (uint32_t i = 0; i < ac->n; i++)
                 if (d->adates[ac->first + i].special != SC_NULL || d->adates[ac->first + i].lo || d->adates[ac->first + i].hi) allnull = 0;
-            if (allnull) rt->wtype = WT_NULL;
+            /* with SET: LONGEST ACTOR a null-coded phrase stays a root, so
+               that being longer it blocks the actor inside it ("the Indian
+               Ocean" [---] is not India) and is then read as a noun */
+            if (allnull && !d->opts.longest_actor) rt->wtype = WT_NULL;
         }
     }
     /* verb forms share their group's patterns */
