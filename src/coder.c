@@ -117,6 +117,13 @@ typedef struct cx {
     uint32_t litkinds;               /* LK_* bits of those literals */
 } cx;
 
+/* Is word w exactly s (upper case)? */
+static int word_is(const word *w, const char *s)
+{
+    size_t n = strlen(s);
+    return w->uplen == n && !memcmp(w->up, s, n);
+}
+
 static uint32_t bloom_bit(uint32_t lit) { return (lit * 0x9E3779B1u) >> 20; }
 
 /* May some word of the sentence have literal lit? (no false negatives) */
@@ -1744,12 +1751,6 @@ static const char *negated_code(const char *s)
     }
     static const char *const r[6] = { NULL, "125", "120", "121", "122", "124" };
     return r[s[1] - '3'];
-}
-
-static int word_is(const word *w, const char *s)
-{
-    size_t n = strlen(s);
-    return w->uplen == n && !memcmp(w->up, s, n);
 }
 
 /* SET: CONDITIONAL: the threat (CAMEO 13) that a conditional "will/may
