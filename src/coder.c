@@ -1561,6 +1561,19 @@ static int weak_agent_target(cx *c, int32_t loc, const actor *a)
     return 0;
 }
 
+static void composite(const cx *c, const actor *a, char *out, size_t cap);
+
+/* Do actors a and b compose to the same code ("Nigerian President" NGA +
+   ~GOV and "Bola Tinubu" NGAGOV)? */
+static int same_composite(const cx *c, const actor *a, const actor *b)
+{
+    if (!a->actor || !b->actor || a->actor >= c->s_notar || b->actor >= c->s_notar) return 0;
+    char x[DY_CODE_MAX], y[DY_CODE_MAX];
+    composite(c, a, x, sizeof x);
+    composite(c, b, y, sizeof y);
+    return !strcmp(x, y);
+}
+
 static void getRegularTarget(cx *c, int32_t index)
 {
     int32_t loc = index + 1, lf = 0;
@@ -1576,6 +1589,7 @@ static void getRegularTarget(cx *c, int32_t index)
             loc = lf + 1;
             continue;
         }
+        if (!self && c->o->longest_actor && same_composite(c, &a, &c->theSource)) self = 1;   /* "President Bola Tinubu" */
         if (!self && !actor_equal(&a, &c->theSource) && !own_possessive(c, lf, &a) && !weak_agent_target(c, lf, &a)) {
             c->theTarget = a;
             c->fRegularTarget = 1;
@@ -1595,7 +1609,8 @@ static void getRegularTarget(cx *c, int32_t index)
         /* AGENT COUNTRY: "Israeli helicopters and tanks shelled ...": the
            second role word is part of the source, not its target */
         int conj = c->o->agent_country && lf > 0 && wt(c, lf - 1) == WT_CONJ && is_agent_word(c, lf);
-        if (!conj && !actor_equal(&a, &c->theSource)) { c->theTarget = a; return; }
+        if (!conj && !actor_equal(&a, &c->theSource) &&
+            !(c->o->longest_actor && same_composite(c, &a, &c->theSource))) { c->theTarget = a; return; }
         loc = lf - 1;
     }
     if (c->theSource.index || is_compd(c, c->theSource.where)) c->theTarget = c->theSource;
