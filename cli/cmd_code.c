@@ -175,7 +175,8 @@ int dy_cmd_code(int argc, char **argv)
         return 1;
     }
     dy_enrich_ctx *en = NULL;
-    if (!o.no_enrich) {
+    {   /* the gazetteer serves the coder (SET: PLACE TARGETS) and, unless
+           --no-enrich, the enrichment layers */
         char gbuf[4096];
         uint64_t bad = 0;
         int explicit_gaz = gaz_path != NULL;
@@ -188,7 +189,8 @@ int dy_cmd_code(int argc, char **argv)
             rc = dy_enrich_ctx_new(&en, NULL, NULL);   /* go on without places */
         }
         if (rc < 0) { fprintf(stderr, "dyad code: %s\n", dy_strerror(rc)); dy_dict_free(&dict); return 1; }
-        if (!gaz_path && !ctx.quiet) fprintf(stderr, "dyad code: no gazetteer found; events get no places (run 'make' to build it)\n");
+        if (!gaz_path && !ctx.quiet && !o.no_enrich)
+            fprintf(stderr, "dyad code: no gazetteer found; events get no places (run 'make' to build it)\n");
         o.enrich = en;
     }
     dy_run_stats st;

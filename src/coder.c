@@ -14,6 +14,7 @@
 #include "dict_int.h"
 #include "dyad.h"
 #include "issues.h"
+#include "place.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,7 @@ typedef struct cx {
     int oom;
     int skip_noverb, noverb;         /* fast path for sentences without a verb */
     int sent_ncc;                    /* AGENT COUNTRY: sentence_country() result */
+    const dy_gazetteer *gaz;         /* PLACE TARGETS: NULL = none */
     uint64_t litbloom[64];           /* literals of the sentence's words (4096-bit filter) */
     uint32_t litkinds;               /* LK_* bits of those literals */
 } cx;
@@ -1848,6 +1850,74 @@ static int weapon_subject(cx *c, int32_t index, const dy_vcode *vc)
     return found;
 }
 
+/* SET: PLACE TARGETS: the target of a withdrawal, force posture, coercion
+   or attack that found none, from a place named right after the verb: up to
+   eight words on, past determiners, prepositions and place nouns ("the
+   city of", "the ... region"), the first run of one to three capitalised
+   uncoded words that the gazetteer knows as a town of 10,000 people or
+   more or as a region. Fills c->theTarget with its country (no span). */
+static void place_target(cx *c, int32_t index, const dy_vcode *vc)
+{
+    static const char *const skip[] = {
+        "THE", "A", "AN", "OF", "IN", "INTO", "ON", "AT", "NEAR", "FROM", "OUTSIDE", "AROUND",
+        "ACROSS", "TOWARD", "TOWARDS", "OVER", "CITY", "TOWN", "VILLAGE", "PORT", "REGION",
+        "PROVINCE", "OBLAST", "DISTRICT", "AREA", "KEY", "STRATEGIC", "FRONTLINE", "BESIEGED",
+        "EASTERN", "WESTERN", "NORTHERN", "SOUTHERN", "CENTRAL", "SOUTHEASTERN", "NORTHEASTERN",
+        "SOUTHWESTERN", "NORTHWESTERN", "OCCUPIED", "EAST", "WEST", "NORTH", "SOUTH", NULL };
+    const char *code = dy_dict_strget(c->d, vc->code);
+    if (!((code[0] == '0' && code[1] == '8') || (code[0] == '1' && code[1] >= '5') || (code[0] == '2' && code[1] == '0')))
+        return;
+    /* for coercion and attacks the victims may come first: "killed 20
+       people in Rafah", "destroyed a grain warehouse in Odesa" */
+    int victims = code[0] == '2' || (code[0] == '1' && code[1] >= '7');
+    int32_t k = index;
+    while (k < c->n - 1 && !hasTail(c, k, WT_VERB)) k++;
+    for (int32_t lim = k + 9, j = k + 1; j < c->n && j < lim; j++) {
+        if (c->w[j].comma || c->s[j].wtype == WT_VERB) return;
+        if (c->s[j].iroot && c->d->roots[c->s[j].iroot].wtype == WT_PRONOUN) continue;
+        /* unconverted role words and nouns among the victims: "people",
+           "a hospital" */
+        if (victims && (c->s[j].wtype == WT_AGENT || c->s[j].wtype == WT_NOUN || c->s[j].wtype == WT_DETERM)) continue;
+        if (c->s[j].wtype == WT_ACTOR || c->s[j].wtype == WT_AGENT) {
+            /* "withdrew its troops from ...": the source's own forces */
+            if (is_agent_word(c, j) && j > 0 && c->s[j - 1].iroot &&
+                c->d->roots[c->s[j - 1].iroot].wtype == WT_PRONOUN)
+                continue;
+            return;
+        }
+        int sk = 0;
+        for (int q = 0; skip[q] && !sk; q++) sk = word_is(&c->w[j], skip[q]);
+        if (sk || c->s[j].wtype == WT_PRONOUN) continue;
+        if (victims && c->s[j].wtype == WT_NUMBER) continue;
+        if (victims && !(c->w[j].flags & F_MIDCAP) && c->s[j].wtype == WT_NULL) continue;
+        if (!(c->w[j].flags & F_MIDCAP) || c->s[j].wtype != WT_NULL) return;
+        int32_t m = j;
+        while (m + 1 < c->n && m < j + 2 && (c->w[m + 1].flags & F_MIDCAP) && c->s[m + 1].wtype == WT_NULL &&
+               !c->w[m].comma)
+            m++;
+        for (; m >= j; m--) {
+            char name[128];
+            size_t len = 0;
+            for (int32_t q = j; q <= m && len + c->w[q].uplen + 1 < sizeof name; q++) {
+                if (q > j) name[len++] = ' ';
+                memcpy(name + len, c->w[q].up, c->w[q].uplen);
+                len += c->w[q].uplen;
+            }
+            const dy_place_entry *e = dy_place_lookup(c->gaz, name, len, DY_PLACE_CITY);
+            if (e && e->population < 10000) e = NULL;
+            if (!e) e = dy_place_lookup(c->gaz, name, len, DY_PLACE_ADMIN1);
+            const char *cc = e ? dy_cameo_country_code(e->country) : NULL;
+            uint32_t id = cc ? dy_dict_strfind(c->d, cc, 3) : 0;
+            if (!id) continue;
+            zero_actor(&c->theTarget);
+            c->theTarget.actor = id;
+            c->theTarget.where = -3;
+            return;
+        }
+        return;
+    }
+}
+
 static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
 {
     if (vc->special == SC_NULL) return;
@@ -1912,6 +1982,7 @@ static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
             if (id) c->theTarget.actor = id;
         }
     }
+    if (actor_empty(&c->theTarget) && c->gaz && c->o->place_targets) place_target(c, index, vc);
     if (c->o->targetless && actor_empty(&c->theTarget) && !actor_empty(&c->theSource) &&
         c->theSource.actor != c->s_defsrc && intransitive_code(c, vc->code)) {
         /* dyad extension: a source and no target is an event with a null
@@ -2378,7 +2449,8 @@ static int date_of(const dy_article *art)
     return 0;
 }
 
-int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_arena *a, int *outcome)
+static int code_doc(const dy_dict *d, const dy_code_opts *o, const dy_gazetteer *g, dy_doc *doc,
+                    dy_arena *a, int *outcome)
 {
     if (!d || !doc || !a) return DY_EINVAL;
     if (!o) o = &d->opts;
@@ -2403,6 +2475,7 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
         c.o = o;
         c.a = a;
         c.date = date_of(doc->article);
+        c.gaz = g;
         /* special actor codes are represented by unique sentinels */
         c.s_null = UINT32_MAX - 1;
         c.s_discard = UINT32_MAX - 2;
@@ -2477,9 +2550,9 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
                     /* the inherited country made both sides one actor
                        ("Tanks shelled Palestinian forces"): the agent's
                        country is unknown after all */
-                    dy_actor *g = cs ? &ev->source : &ev->target;
-                    memcpy(g->code, "---", 3);
-                    g->country[0] = '\0';
+                    dy_actor *ag = cs ? &ev->source : &ev->target;
+                    memcpy(ag->code, "---", 3);
+                    ag->country[0] = '\0';
                 }
             }
             if (e->tar.actor == c.s_notar && o->targetless == 2 && ev->source.country[0]) {
@@ -2515,10 +2588,20 @@ int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_ar
     return 0;
 }
 
+int dy_code_doc_opts(const dy_dict *d, const dy_code_opts *o, dy_doc *doc, dy_arena *a, int *outcome)
+{
+    return code_doc(d, o, NULL, doc, a, outcome);
+}
+
+int dy_code_doc_places(const dy_dict *d, const dy_gazetteer *g, dy_doc *doc, dy_arena *a)
+{
+    int rc = code_doc(d, NULL, g, doc, a, NULL);
+    /* PETRARCH discards and issues (src/issues.c) when the set has them */
+    if (!rc && d && d->petr) rc = dy_issues_doc(d, doc, a, NULL);
+    return rc;
+}
+
 int dy_code_doc(const dy_dict *d, dy_doc *doc, dy_arena *a)
 {
-    int rc = dy_code_doc_opts(d, NULL, doc, a, NULL);
-    /* PETRARCH discards and issues (src/issues.c) when the set has them */
-    if (!rc && d->petr) rc = dy_issues_doc(d, doc, a, NULL);
-    return rc;
+    return dy_code_doc_places(d, NULL, doc, a);
 }

@@ -86,6 +86,13 @@ typedef struct dy_code_opts {
          killed five soldiers", "Shelling killed three civilians". Stored
          with a space before and after each word. */
     char weapon_subjects[512];
+    /* place_targets: "SET: PLACE TARGETS = TRUE" -- a withdrawal, force
+         posture, coercion or attack (08x, 15-20) that finds no target takes
+         the country of a town, city or region named right after the verb
+         ("Russian forces shelled Kherson" RUS>UKR, "withdrew its troops
+         from the Kherson region" RUS>UKR), looked up in the gazetteer the
+         caller passes (dy_code_doc_places). */
+    int place_targets;
     /* ethnic: "SET: ETHNIC = TRUE" -- "ethnic Albanians", "ethnic Turks"
          are a community of the state they live in: coded with the first
          other country named after them in the sentence (else the last one
@@ -120,6 +127,11 @@ enum { DY_CO_OK = 0, DY_CO_NOEVENT, DY_CO_DISCARD, DY_CO_COMPLEX, DY_CO_SHORT };
 /* Code every sentence of doc with dictionary set d; fills doc->events and
  * doc->nevents (arena memory). Thread-safe for distinct docs/arenas. */
 int dy_code_doc(const dy_dict *d, dy_doc *doc, dy_arena *a);
+
+/* As dy_code_doc, with a gazetteer for SET: PLACE TARGETS (g may be NULL:
+ * then no place targets). */
+struct dy_gazetteer;
+int dy_code_doc_places(const dy_dict *d, const struct dy_gazetteer *g, dy_doc *doc, dy_arena *a);
 
 /* As dy_code_doc with explicit options (NULL = the dictionary's). If
  * outcome is not NULL it receives the DY_CO_* outcome of the last sentence

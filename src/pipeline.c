@@ -61,7 +61,7 @@ int dy_process_article(const dy_dict *d, const dy_enrich_ctx *en, int enrich,
     if ((rc = dy_clean(art, a, &doc->text)) < 0) return rc;
     if ((rc = dy_tokenize(doc, lex, a)) < 0) return rc;
     if ((rc = dy_split_sentences(doc, a)) < 0) return rc;
-    if (d && (rc = dy_code_doc(d, doc, a)) < 0) return rc;
+    if (d && (rc = dy_code_doc_places(d, en ? dy_enrich_gazetteer(en) : NULL, doc, a)) < 0) return rc;
     if (enrich && doc->nevents && (rc = dy_enrich_doc(en, doc, a)) < 0) return rc;
     return DY_OK;
 }
