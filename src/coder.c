@@ -1870,6 +1870,7 @@ static void place_target(cx *c, int32_t index, const dy_vcode *vc)
     /* for coercion and attacks the victims may come first: "killed 20
        people in Rafah", "destroyed a grain warehouse in Odesa" */
     int victims = code[0] == '2' || (code[0] == '1' && code[1] >= '7');
+    uint32_t role = 0;       /* the victims' role word: "the deputy governor of Helmand" */
     int32_t k = index;
     while (k < c->n - 1 && !hasTail(c, k, WT_VERB)) k++;
     for (int32_t lim = k + 9, j = k + 1; j < c->n && j < lim; j++) {
@@ -1877,7 +1878,11 @@ static void place_target(cx *c, int32_t index, const dy_vcode *vc)
         if (c->s[j].iroot && c->d->roots[c->s[j].iroot].wtype == WT_PRONOUN) continue;
         /* unconverted role words and nouns among the victims: "people",
            "a hospital" */
-        if (victims && (c->s[j].wtype == WT_AGENT || c->s[j].wtype == WT_NOUN || c->s[j].wtype == WT_DETERM)) continue;
+        if (victims && (c->s[j].wtype == WT_AGENT || c->s[j].wtype == WT_NOUN || c->s[j].wtype == WT_DETERM)) {
+            if (c->s[j].wtype == WT_AGENT && !role && hasHead(c, j, WT_AGENT) && c->s[j].iroot)
+                role = c->d->roots[c->s[j].iroot].agent;
+            continue;
+        }
         if (c->s[j].wtype == WT_ACTOR || c->s[j].wtype == WT_AGENT) {
             /* "withdrew its troops from ...": the source's own forces */
             if (is_agent_word(c, j) && j > 0 && c->s[j - 1].iroot &&
@@ -1911,6 +1916,7 @@ static void place_target(cx *c, int32_t index, const dy_vcode *vc)
             if (!id) continue;
             zero_actor(&c->theTarget);
             c->theTarget.actor = id;
+            c->theTarget.agent = role;
             c->theTarget.where = -3;
             return;
         }
@@ -1948,6 +1954,7 @@ static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
     if (actor_empty(&c->theSource) && weapon_subject(c, index, vc)) {
         /* "A car bomb killed five soldiers": who set it is not said */
         getRegularTarget(c, index);
+        if (actor_empty(&c->theTarget) && c->gaz && c->o->place_targets) place_target(c, index, vc);
         if (!actor_empty(&c->theTarget)) {
             actor src;
             zero_actor(&src);
