@@ -2,7 +2,10 @@
  * default dictionaries: clean, tokenize, split, code, enrich, then format the
  * events as JSON Lines and TSV. Any input must give events or none, never a
  * crash; every event's spans must lie inside the article text. The
- * dictionaries are loaded once (DYAD_FUZZ_DICT, default dict/default). */
+ * dictionaries are loaded once (DYAD_FUZZ_DICT, default dict/default), and
+ * the gazetteer when there is one (DYAD_FUZZ_GAZ, default
+ * build/gen/gazetteer.tsv), so that place targets and places are fuzzed
+ * too. */
 #include "dict.h"
 #include "dyad.h"
 #include "emit.h"
@@ -14,12 +17,17 @@
 #include <string.h>
 
 static dy_dict *fuzz_dict;   /* harness state, loaded once per process */
+static dy_enrich_ctx *fuzz_en;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
     const char *p = getenv("DYAD_FUZZ_DICT");
     if (dy_dict_load(&fuzz_dict, p ? p : "dict/default", NULL, NULL) < 0) abort();
+    const char *g = getenv("DYAD_FUZZ_GAZ");
+    if (dy_enrich_ctx_new(&fuzz_en, g ? g : "build/gen/gazetteer.tsv", NULL) < 0 &&
+        dy_enrich_ctx_new(&fuzz_en, NULL, NULL) < 0)
+        abort();
     return 0;
 }
 
@@ -39,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     art.text = (const char *)data;
     art.text_len = size;
     dy_doc doc;
-    if (dy_process_article(fuzz_dict, NULL, 1, &art, lex, a, &doc) < 0) goto out;
+    if (dy_process_article(fuzz_dict, fuzz_en, 1, &art, lex, a, &doc) < 0) goto out;
     for (uint32_t i = 0; i < doc.nevents; i++) {
         const dy_event *e = &doc.events[i];
         if (e->sentence >= doc.nsents) abort();

@@ -27,7 +27,13 @@ CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
   $(pkg-config --cflags $PKGS 2>/dev/null)"
 LIBS="$(pkg-config --libs $PKGS 2>/dev/null || echo -lsqlite3 -lutf8proc -ljansson)
   $(pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd) -lpthread -lm"
-# (fuzz_code loads dict/default from the repository root.)
+# (fuzz_code loads dict/default from the repository root, and the first
+# generated gazetteer it finds, so that place lookups are fuzzed too.)
+if [ -z "${DYAD_FUZZ_GAZ:-}" ]; then
+  for g in build/gen/gazetteer.tsv build-san/gen/gazetteer.tsv build-clang/gen/gazetteer.tsv; do
+    if [ -f "$g" ]; then DYAD_FUZZ_GAZ=$g; export DYAD_FUZZ_GAZ; break; fi
+  done
+fi
 
 # Seed corpus: every fixture, plus each JSONL line and XML record alone.
 mkdir -p "$tmp/seed"
