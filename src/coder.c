@@ -1924,30 +1924,28 @@ static void place_target(cx *c, int32_t index, const dy_vcode *vc)
     }
 }
 
+/* vc with its event code replaced by code (a plain, non-subordinate copy
+   in *buf), or vc itself when code is NULL or not in the dictionary's
+   strings. */
+static const dy_vcode *recode(const cx *c, const dy_vcode *vc, const char *code, dy_vcode *buf)
+{
+    uint32_t id = code ? dy_dict_strfind(c->d, code, strlen(code)) : 0;
+    if (!id) return vc;
+    *buf = *vc;
+    buf->code = id;
+    buf->sub = 0;
+    return buf;
+}
+
 static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
 {
     if (vc->special == SC_NULL) return;
     dy_vcode neg, thr;
-    if (c->o->conditional && !vc->pair && !vc->pair_special && !vc->special && conditional_verb(c, index)) {
-        const char *tc = threat_code(dy_dict_strget(c->d, vc->code));
-        uint32_t id = tc ? dy_dict_strfind(c->d, tc, strlen(tc)) : 0;
-        if (id) {
-            thr = *vc;
-            thr.code = id;
-            thr.sub = 0;
-            vc = &thr;
-        }
-    }
-    if (c->o->negation && !vc->pair && !vc->pair_special && !vc->special && negated(c, index)) {
-        const char *nc = negated_code(dy_dict_strget(c->d, vc->code));
-        uint32_t id = nc ? dy_dict_strfind(c->d, nc, strlen(nc)) : 0;
-        if (id) {
-            neg = *vc;
-            neg.code = id;
-            neg.sub = 0;
-            vc = &neg;
-        }
-    }
+    int plain = !vc->pair && !vc->pair_special && !vc->special;
+    if (c->o->conditional && plain && conditional_verb(c, index))
+        vc = recode(c, vc, threat_code(dy_dict_strget(c->d, vc->code)), &thr);
+    if (c->o->negation && plain && negated(c, index))
+        vc = recode(c, vc, negated_code(dy_dict_strget(c->d, vc->code)), &neg);
     if (c->o->reported_source && !actor_empty(&c->theSource) && c->theSource.where >= 0 &&
         c->theSource.where < reported_start(c, index))
         zero_actor(&c->theSource);   /* the speaker is not the actor of what is reported */
