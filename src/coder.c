@@ -1283,6 +1283,10 @@ static int continueCheck(cx *c)
     if (c->isHigh) {
         c->locSynt++;
         if (c->locSynt > c->iend) return 0;
+        /* SET: PATTERN COMMAS = STOP: a pattern's words after the verb are
+           looked for up to the next comma ("give Tanzania a grant, a
+           statement said" is not GIVE ... STATEMENT) */
+        if (c->o->comma_stop && wt(c, c->locSynt) == WT_COMMA) return 0;
     } else {
         c->locSynt--;
         if (c->locSynt < 0) return 0;

@@ -93,6 +93,10 @@ typedef struct dy_code_opts {
          from the Kherson region" RUS>UKR), looked up in the gazetteer the
          caller passes (dy_code_doc_places). */
     int place_targets;
+    /* comma_stop: "SET: PATTERN COMMAS = STOP" -- the words of a verb
+         pattern that follow the verb are looked for up to the next comma,
+         not across it (TABARI: up to the clause end). */
+    int comma_stop;
     /* ethnic: "SET: ETHNIC = TRUE" -- "ethnic Albanians", "ethnic Turks"
          are a community of the state they live in: coded with the first
          other country named after them in the sentence (else the last one

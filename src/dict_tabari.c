@@ -654,6 +654,8 @@ int dy_tabari_options_line(dy_code_opts *o, dy_dict *d, const char *line)
             o->agent_country = opt_bool(k);
         } else if (!strncmp(k, "OWN FORCES", 10)) {
             o->own_forces = opt_bool(k);
+        } else if (!strncmp(k, "PATTERN COMMAS", 14)) {
+            o->comma_stop = strstr(k, "STOP") != NULL;
         } else if (!strncmp(k, "PLACE TARGETS", 13)) {
             o->place_targets = opt_bool(k);
         } else if (!strncmp(k, "ETHNIC", 6)) {
