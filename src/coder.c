@@ -1737,12 +1737,14 @@ static int32_t next_root(cx *c, int32_t idx, int *more)
 
 /* Codes that are reported without a target often enough to be coded
    without one (SET: TARGETLESS): 08x yield (surrender, resign, ceasefire,
-   retreat), 14x protest, 15x force posture (mobilise, alert). A statement,
+   retreat), 14x protest, 15x force posture (mobilise, alert), 172x
+   administrative sanctions (curfew, state of emergency, martial law). A statement,
    a demand or an attack without a target says too little. */
 static int intransitive_code(const cx *c, uint32_t code)
 {
     const char *s = dy_dict_strget(c->d, code);
-    return (s[0] == '0' && s[1] == '8') || (s[0] == '1' && (s[1] == '4' || s[1] == '5'));
+    return (s[0] == '0' && s[1] == '8') || (s[0] == '1' && (s[1] == '4' || s[1] == '5')) ||
+           (s[0] == '1' && s[1] == '7' && s[2] == '2');   /* curfew, state of emergency, martial law */
 }
 
 /* SET: NEGATION: is the verb at index negated ("not", "never",
