@@ -1615,6 +1615,13 @@ static void getRegularTarget(cx *c, int32_t index)
         /* AGENT COUNTRY: "Israeli helicopters and tanks shelled ...": the
            second role word is part of the source, not its target */
         int conj = c->o->agent_country && lf > 0 && wt(c, lf - 1) == WT_CONJ && is_agent_word(c, lf);
+        /* SET: LONGEST ACTOR: a member of the compound source is not its
+           target: "Greece and Turkey agreed to resume talks" pairs the
+           members with each other (below) */
+        if (c->o->longest_actor && is_compd(c, lf) && is_compd(c, c->theSource.where) && lf < index) {
+            loc = lf - 1;
+            continue;
+        }
         if (!conj && !actor_equal(&a, &c->theSource) &&
             !(c->o->longest_actor && same_composite(c, &a, &c->theSource))) { c->theTarget = a; return; }
         loc = lf - 1;
