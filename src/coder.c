@@ -1171,6 +1171,8 @@ static void getActorStructCodes(cx *c, actor *act, int32_t loc)
     }
 }
 
+static int is_compd(const cx *c, int32_t where);
+
 static void findAgent(cx *c, int32_t loc, actor *act)
 {
     const dy_dict *d = c->d;
@@ -1192,6 +1194,21 @@ static void findAgent(cx *c, int32_t loc, actor *act)
                 act->agtidx = c->s[s].iroot;
                 if (s > 0 && !hasFormer && wt(c, s - 1) == WT_ADJ && d->root_former && c->s[s - 1].iroot == d->root_former) hasFormer = 1;
                 act->agent = hasFormer ? d->str_elite : d->roots[c->s[s].iroot].agent;
+            }
+        }
+    }
+    if (!found && c->o->longest_actor && is_compd(c, loc)) {
+        /* "the foreign ministers of Armenia and Azerbaijan": the role
+           before "of" is every member's (SET: LONGEST ACTOR) */
+        int32_t s0 = loc;
+        while (s0 > 0 && is_compd(c, s0 - 1)) s0--;
+        if (s0 > 1 && wt(c, s0 - 1) == WT_PREP && wt(c, s0 - 2) == WT_AGENT && hasTail(c, s0 - 2, WT_AGENT)) {
+            int32_t h = s0 - 2;
+            while (h >= 0 && !hasHead(c, h, WT_AGENT)) h--;
+            if (h >= 0) {
+                found = 1;
+                act->agtidx = c->s[h].iroot;
+                act->agent = d->roots[c->s[h].iroot].agent;
             }
         }
     }
