@@ -2,6 +2,7 @@
  * (JSON Lines, TSV or GDELT) and/or a SQLite database; `dyad db`. */
 #include "commands.h"
 #include "dyad.h"
+#include "coder.h"
 #include "pipeline.h"
 #include "store.h"
 #include <getopt.h>
@@ -175,8 +176,9 @@ int dy_cmd_code(int argc, char **argv)
         return 1;
     }
     dy_enrich_ctx *en = NULL;
-    {   /* the gazetteer serves the coder (SET: PLACE TARGETS) and, unless
-           --no-enrich, the enrichment layers */
+    if (!o.no_enrich || dy_dict_options(dict)->place_targets) {
+        /* the gazetteer serves the enrichment layers and, when the
+           dictionary set asks for it (SET: PLACE TARGETS), the coder */
         char gbuf[4096];
         uint64_t bad = 0;
         int explicit_gaz = gaz_path != NULL;

@@ -730,7 +730,7 @@ const char *dy_cameo_quad_class_name(int quad_class)
     return (quad_class < 1 || quad_class > 4) ? NULL : names[quad_class];
 }
 
-static const char *find_name(const code_name *t, int n, const char *code)
+static const code_name *find_entry(const code_name *t, int n, const char *code)
 {
     char key[4];
     int lo = 0, hi = n - 1;
@@ -744,13 +744,19 @@ static const char *find_name(const code_name *t, int n, const char *code)
         int mid = lo + (hi - lo) / 2;
         int c = strcmp(key, t[mid].code);
         if (c == 0)
-            return t[mid].name;
+            return &t[mid];
         if (c < 0)
             hi = mid - 1;
         else
             lo = mid + 1;
     }
     return NULL;
+}
+
+static const char *find_name(const code_name *t, int n, const char *code)
+{
+    const code_name *e = find_entry(t, n, code);
+    return e ? e->name : NULL;
 }
 
 const char *dy_cameo_country_name(const char *iso3)
@@ -764,9 +770,13 @@ const char *dy_cameo_country_code(const char *iso3)
     if (!iso3) return NULL;
     for (size_t i = 0; i < sizeof diff / sizeof diff[0]; i++)
         if (!strcmp(iso3, diff[i][0])) return diff[i][1];
-    for (int i = 0; i < NCOUNTRIES; i++)
-        if (!strcmp(cameo_countries[i].code, iso3)) return cameo_countries[i].code;
-    return NULL;
+    const code_name *e = find_entry(cameo_countries, NCOUNTRIES, iso3);
+    return e ? e->code : NULL;
+}
+
+int dy_cameo_use_of_force(const char *code)
+{
+    return code && ((code[0] == '1' && code[1] >= '8' && code[1] <= '9') || (code[0] == '2' && code[1] == '0'));
 }
 
 const char *dy_cameo_actor_type_name(const char *type3)

@@ -36,6 +36,8 @@ const char *dy_cameo_country_name(const char *iso3);
  * where CAMEO keeps its own (ROU -> ROM, TLS -> TMP, MNE -> MTN). Static;
  * NULL when CAMEO has no such country. */
 const char *dy_cameo_country_code(const char *iso3);
+/* Is code an assault or use of force (roots 18, 19, 20)? */
+int dy_cameo_use_of_force(const char *code);
 /* CAMEO actor type (GOV, MIL, REB, IGO, NGO, ...) -> name, or NULL. Static. */
 const char *dy_cameo_actor_type_name(const char *type3);
 

@@ -126,6 +126,14 @@ static int word_is(const word *w, const char *s)
     return w->uplen == n && !memcmp(w->up, s, n);
 }
 
+/* Is word w one of the NULL-terminated list (upper case)? */
+static int word_in(const word *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (word_is(w, list[i])) return 1;
+    return 0;
+}
+
 static uint32_t bloom_bit(uint32_t lit) { return (lit * 0x9E3779B1u) >> 20; }
 
 /* May some word of the sentence have literal lit? (no false negatives) */
@@ -819,18 +827,12 @@ static int32_t fronted_comma(const cx *c)
         "BESIDES", "IF", "ONCE", "UNTIL", "AGAINST", "FROM", "FOR",
         "BY", "ACCORDING", "AMONG", "BECAUSE", "WHEREAS", NULL };
     if (c->n < 3) return -1;
-    const word *w0 = &c->w[0];
-    int ok = 0;
-    for (int i = 0; lead[i] && !ok; i++)
-        ok = strlen(lead[i]) == w0->uplen && !memcmp(w0->up, lead[i], w0->uplen);
-    if (!ok) return -1;
+    const word *w0 = &c->w[0], *w1 = &c->w[1];
+    if (!word_in(w0, lead)) return -1;
     /* quantifiers, not fronted phrases: "At least ten people were killed,
        police said", "As many as 300 ..." */
-    const word *w1 = &c->w[1];
-    if ((w0->uplen == 2 && !memcmp(w0->up, "AT", 2) &&
-         ((w1->uplen == 5 && !memcmp(w1->up, "LEAST", 5)) || (w1->uplen == 4 && !memcmp(w1->up, "MOST", 4)))) ||
-        (w0->uplen == 2 && !memcmp(w0->up, "AS", 2) &&
-         ((w1->uplen == 4 && !memcmp(w1->up, "MANY", 4)) || (w1->uplen == 4 && !memcmp(w1->up, "MUCH", 4)))))
+    if ((word_is(w0, "AT") && (word_is(w1, "LEAST") || word_is(w1, "MOST"))) ||
+        (word_is(w0, "AS") && (word_is(w1, "MANY") || word_is(w1, "MUCH"))))
         return -1;
     for (int32_t k = 1; k < c->n; k++)
         if (c->w[k].comma) return k;
@@ -1125,18 +1127,21 @@ static int locative_word(const cx *c, int32_t loc)
     static const char *const mod[] = { "THE", "CENTRAL", "DOWNTOWN", "EASTERN", "WESTERN", "NORTHERN",
                                        "SOUTHERN", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
                                        "SOUTHWESTERN", NULL };
-    int32_t k = loc - 1;
-    for (int hop = 0; k >= 0 && hop < 3; hop++, k--) {
+    for (int32_t k = loc - 1, hop = 0; k >= 0 && hop < 3; hop++, k--) {
         const word *w = &c->w[k];
         if (w->comma) return 0;
-        int ismod = 0;
-        for (int i = 0; prep[i]; i++)
-            if (strlen(prep[i]) == w->uplen && !memcmp(w->up, prep[i], w->uplen)) return 1;
-        for (int i = 0; mod[i]; i++)
-            if (strlen(mod[i]) == w->uplen && !memcmp(w->up, mod[i], w->uplen)) ismod = 1;
-        if (!ismod) return 0;
+        if (word_in(w, prep)) return 1;
+        if (!word_in(w, mod)) return 0;
     }
     return 0;
+}
+
+/* SET: LOCATIVE: the country of a capital or seat of power coded as its
+   government (actor code XXXGOV), else 0. */
+static uint32_t capital_country(const cx *c, uint32_t id)
+{
+    const char *code = dy_dict_strget(c->d, id);
+    return strlen(code) == 6 && !strcmp(code + 3, "GOV") ? dy_dict_strfind(c->d, code, 3) : 0;
 }
 
 static void getActorStructCodes(cx *c, actor *act, int32_t loc)
@@ -1163,11 +1168,8 @@ static void getActorStructCodes(cx *c, actor *act, int32_t loc)
     if (ad && ad->nparts > 1) act->index = (uint32_t)(ad - c->d->adates) + 1;
     if (c->o->locative && !act->index && act->actor < c->s_notar && locative_word(c, loc)) {
         /* SET: LOCATIVE: "in Tbilisi" is the place, not the government */
-        const char *code = dy_dict_strget(c->d, act->actor);
-        if (strlen(code) == 6 && !strcmp(code + 3, "GOV")) {
-            uint32_t id = dy_dict_strfind(c->d, code, 3);
-            if (id) act->actor = id;
-        }
+        uint32_t id = capital_country(c, act->actor);
+        if (id) act->actor = id;
     }
 }
 
@@ -1544,7 +1546,6 @@ static void getRegularSource(cx *c, int32_t index)
         lf = findActor(c, loc, &a);
         if (lf < 0) break;
         if (c->o->def_src && c->o->def_prior && lf > index) { setDefaultSource(c); return; }
-
         if (!actor_equal(&a, &c->theTarget)) {
             c->theSource = a;
             c->fRegularSource = 1;
@@ -1691,17 +1692,14 @@ static int victim_passive(cx *c, int32_t index, const dy_vcode *vc)
         break;
     }
     if ((index > 0 && wt(c, index - 1) == WT_AUXIL) || (index > 1 && wt(c, index - 2) == WT_AUXIL)) return 1;
-    const char *code = dy_dict_strget(c->d, vc->code);
-    if (!(code[0] == '1' && code[1] >= '8') && !(code[0] == '2' && code[1] == '0')) return 0;
+    if (!dy_cameo_use_of_force(dy_dict_strget(c->d, vc->code))) return 0;
     if (index < 1 || !(hasTail(c, index - 1, WT_ACTOR) || hasTail(c, index - 1, WT_AGENT))) return 0;
     int32_t nx = vt + 1;
     if (nx >= c->n || c->w[nx].comma) return 1;
     static const char *const after[] = { "IN", "NEAR", "AT", "ON", "DURING", "AS", "AFTER", "WHEN",
                                          "OVERNIGHT", "TODAY", "YESTERDAY", "LAST", "THIS", "WHILE", "AND",
-                                         "AMID", "AMIDST", "DUE", "BY" };
-    for (size_t q = 0; q < sizeof after / sizeof *after; q++)
-        if (strlen(after[q]) == c->w[nx].uplen && !memcmp(after[q], c->w[nx].up, c->w[nx].uplen)) return 1;
-    return 0;
+                                         "AMID", "AMIDST", "DUE", "BY", NULL };
+    return word_in(&c->w[nx], after);
 }
 
 static evt *push_evt(cx *c)
@@ -1834,13 +1832,13 @@ static int conditional_verb(const cx *c, int32_t index)
     int m = 0;
     for (int32_t k = index - 1; k >= 0 && k >= index - 3 && !m; k--) {
         if (c->w[k].comma) break;
-        for (int i = 0; modal[i] && !m; i++) m = word_is(&c->w[k], modal[i]);
+        m = word_in(&c->w[k], modal);
     }
     const dy_root *r = &c->d->roots[c->s[index].iroot];
     int reporting = r->has_code && r->vcode.sub;
     for (int32_t k = index + 1; reporting && k < c->n && k <= index + 5 && !m; k++) {
         if (c->w[k].comma) break;
-        for (int i = 0; modal[i] && !m; i++) m = word_is(&c->w[k], modal[i]);
+        m = word_in(&c->w[k], modal);
     }
     if (!m) return 0;
     for (int32_t k = index + 1; k < c->n; k++)
@@ -1854,8 +1852,7 @@ static int conditional_verb(const cx *c, int32_t index)
 static int weapon_subject(cx *c, int32_t index, const dy_vcode *vc)
 {
     if (!c->o->weapon_subjects[0]) return 0;
-    const char *code = dy_dict_strget(c->d, vc->code);
-    if (!(code[0] == '1' && code[1] >= '8') && !(code[0] == '2' && code[1] == '0')) return 0;
+    if (!dy_cameo_use_of_force(dy_dict_strget(c->d, vc->code))) return 0;
     int32_t from = c->istart;
     if (c->o->reported_source) { int32_t r = reported_start(c, index); if (r > from) from = r; }
     if (c->o->fronted) { int32_t f = fronted_start(c, index); if (f > from) from = f; }
@@ -1920,9 +1917,7 @@ static void place_target(cx *c, int32_t index, const dy_vcode *vc)
                 continue;
             return;
         }
-        int sk = 0;
-        for (int q = 0; skip[q] && !sk; q++) sk = word_is(&c->w[j], skip[q]);
-        if (sk || c->s[j].wtype == WT_PRONOUN) continue;
+        if (word_in(&c->w[j], skip) || c->s[j].wtype == WT_PRONOUN) continue;
         if (victims && c->s[j].wtype == WT_NUMBER) continue;
         if (victims && !(c->w[j].flags & F_MIDCAP) && c->s[j].wtype == WT_NULL) continue;
         if (!(c->w[j].flags & F_MIDCAP) || c->s[j].wtype != WT_NULL) return;
@@ -2007,15 +2002,11 @@ static void makeEvent(cx *c, const dy_vcode *vc, int32_t index)
     }
     if (actor_empty(&c->theTarget)) getRegularTarget(c, index);
     if (c->o->locative && c->theTarget.where >= 0 && !c->theTarget.agent && !c->theTarget.index &&
-        c->theTarget.actor < c->s_notar) {
+        c->theTarget.actor < c->s_notar && dy_cameo_use_of_force(dy_dict_strget(c->d, vc->code))) {
         /* SET: LOCATIVE: the capital a force attacks is the city, not its
            government ("Russian drones attacked Kyiv" is UKR) */
-        const char *code = dy_dict_strget(c->d, vc->code);
-        if ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')) {
-            const char *tc = dy_dict_strget(c->d, c->theTarget.actor);
-            uint32_t id = strlen(tc) == 6 && !strcmp(tc + 3, "GOV") ? dy_dict_strfind(c->d, tc, 3) : 0;
-            if (id) c->theTarget.actor = id;
-        }
+        uint32_t id = capital_country(c, c->theTarget.actor);
+        if (id) c->theTarget.actor = id;
     }
     if (actor_empty(&c->theTarget) && c->gaz && c->o->place_targets) place_target(c, index, vc);
     if (c->o->targetless && actor_empty(&c->theTarget) && !actor_empty(&c->theSource) &&
@@ -2386,19 +2377,29 @@ static void fill_actor(const cx *c, const actor *a, dy_actor *out)
 /* The sentence's only country (CAMEO country code of its actors, agents
    coded as actors left out): 1 and cc set when there is exactly one, 0
    when there is none, -1 when there are several. */
+/* The CAMEO country (first three letters of the code) of the actor (not an
+   agent coded as one) that starts at word i: 1 and cc set, else 0. */
+static int country_at(cx *c, int32_t i, char cc[4])
+{
+    if (c->s[i].wtype != WT_ACTOR || !hasHead(c, i, WT_ACTOR)) return 0;
+    if (c->d->roots[c->s[i].iroot].wtype == WT_AGENT) return 0;
+    actor a;
+    getActorStructCodes(c, &a, i);
+    if (!a.actor || a.actor >= c->s_notar) return 0;
+    const char *code = dy_dict_strget(c->d, a.actor);
+    if (strlen(code) < 3) return 0;
+    char k[4] = { code[0], code[1], code[2], 0 };
+    if (!dy_cameo_country_name(k)) return 0;
+    memcpy(cc, k, 4);
+    return 1;
+}
+
 static int sentence_country(cx *c, char cc[4])
 {
     int n = 0;
     for (int32_t i = 0; i < c->n; i++) {
-        if (c->s[i].wtype != WT_ACTOR || !hasHead(c, i, WT_ACTOR)) continue;
-        if (c->d->roots[c->s[i].iroot].wtype == WT_AGENT) continue;
-        actor a;
-        getActorStructCodes(c, &a, i);
-        if (!a.actor || a.actor >= c->s_notar) continue;
-        const char *code = dy_dict_strget(c->d, a.actor);
-        if (strlen(code) < 3) continue;
-        char k[4] = { code[0], code[1], code[2], 0 };
-        if (!dy_cameo_country_name(k)) continue;
+        char k[4];
+        if (!country_at(c, i, k)) continue;
         if (n && memcmp(k, cc, 3)) return -1;
         memcpy(cc, k, 4);
         n = 1;
@@ -2418,16 +2419,9 @@ static void ethnic_actor(cx *c, int32_t where, dy_actor *a)
     for (int pass = 0; pass < 2 && !found[0]; pass++) {
         int32_t k = pass == 0 ? where + 1 : where - 1;
         for (; k >= 0 && k < c->n && !found[0]; k += pass == 0 ? 1 : -1) {
-            if (c->s[k].wtype != WT_ACTOR || !hasHead(c, k, WT_ACTOR)) continue;
-            if (c->d->roots[c->s[k].iroot].wtype == WT_AGENT) continue;
+            char cc[4];
             if (k > 0 && word_is(&c->w[k - 1], "ETHNIC")) continue;
-            actor x;
-            getActorStructCodes(c, &x, k);
-            if (!x.actor || x.actor >= c->s_notar) continue;
-            const char *code = dy_dict_strget(c->d, x.actor);
-            if (strlen(code) < 3) continue;
-            char cc[4] = { code[0], code[1], code[2], 0 };
-            if (dy_cameo_country_name(cc) && memcmp(cc, a->country, 3)) memcpy(found, cc, 4);
+            if (country_at(c, k, cc) && memcmp(cc, a->country, 3)) memcpy(found, cc, 4);
         }
     }
     if (!found[0]) return;
@@ -2463,18 +2457,7 @@ static int titled_of_country(cx *c, int32_t where, char cc[4])
         names++;
     }
     if (!names || k + 1 >= c->n || !word_is(&c->w[k], "OF")) return 0;
-    k++;
-    if (c->s[k].wtype != WT_ACTOR || !hasHead(c, k, WT_ACTOR)) return 0;
-    if (c->d->roots[c->s[k].iroot].wtype == WT_AGENT) return 0;
-    actor x;
-    getActorStructCodes(c, &x, k);
-    if (!x.actor || x.actor >= c->s_notar) return 0;
-    const char *code = dy_dict_strget(c->d, x.actor);
-    if (strlen(code) < 3) return 0;
-    char k3[4] = { code[0], code[1], code[2], 0 };
-    if (!dy_cameo_country_name(k3)) return 0;
-    memcpy(cc, k3, 4);
-    return 1;
+    return country_at(c, k + 1, cc);
 }
 
 static int date_of(const dy_article *art)

@@ -541,7 +541,7 @@ static void place_as_source(dy_event *e)
     const char *cc;
     if (e->source.code[0] || !e->loc.country[0] || !e->target.code[0])
         return;
-    if (!(e->cameo[0] == '1' && e->cameo[1] >= '8') && !(e->cameo[0] == '2' && e->cameo[1] == '0'))
+    if (!dy_cameo_use_of_force(e->cameo))
         return;
     cc = dy_cameo_country_code(e->loc.country);
     if (!cc || !e->target.country[0] || !strcmp(cc, e->target.country))
