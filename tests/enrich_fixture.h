@@ -196,6 +196,51 @@ static inline dy_event *fx_event(fx *f, const char *verb, const char *src, const
     return fx_event_n(f, verb, 0, src, src_code, tgt, tgt_code, cameo);
 }
 
+/* ---- golden-file lines (tests/golden/enrich, tests/golden/claims) ---- */
+
+/* s without leading blanks and trailing blanks or line ends (in place). */
+static inline char *fx_trim(char *s)
+{
+    char *e;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    e = s + strlen(s);
+    while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+        *--e = '\0';
+    return s;
+}
+
+/* "-" in a golden field means none. */
+static inline const char *fx_opt(const char *s)
+{
+    return strcmp(s, "-") == 0 ? "" : s;
+}
+
+/* Split "a | b | c" (in place) into at most max trimmed fields; returns
+ * the count. */
+static inline int fx_fields(char *p, char **fld, int max)
+{
+    int k = 0;
+    while (k < max && p) {
+        char *bar = strchr(p, '|');
+        if (bar)
+            *bar = '\0';
+        fld[k++] = fx_trim(p);
+        p = bar ? bar + 1 : NULL;
+    }
+    return k;
+}
+
+/* A golden "event verb | src | src_code | tgt | tgt_code | cameo" line
+ * (after "event "): adds the event; 0 when malformed or not found. */
+static inline int fx_event_line(fx *f, char *rest)
+{
+    char *fld[6];
+    return fx_fields(rest, fld, 6) == 6 &&
+           fx_event(f, fld[0], fx_opt(fld[1]), fx_opt(fld[2]), fx_opt(fld[3]), fx_opt(fld[4]),
+                    fx_opt(fld[5])) != NULL;
+}
+
 /* The text of an actor span (static buffer). */
 static inline const char *fx_span(const fx *f, uint32_t off, uint32_t len)
 {

@@ -11,39 +11,9 @@
 #include "dyad.h"
 #include "enrich.h"
 
-static char *trim(char *s)
-{
-    char *e;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    e = s + strlen(s);
-    while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
-        *--e = '\0';
-    return s;
-}
-
-static const char *opt(const char *s)
-{
-    return strcmp(s, "-") == 0 ? "" : s;
-}
-
 static const char *span_or_dash(const fx *f, uint32_t off, uint32_t len)
 {
     return len ? fx_span(f, off, len) : "-";
-}
-
-/* Split "a | b | c" into at most max trimmed fields; returns the count. */
-static int fields(char *p, char **fld, int max)
-{
-    int k = 0;
-    while (k < max && p) {
-        char *bar = strchr(p, '|');
-        if (bar)
-            *bar = '\0';
-        fld[k++] = trim(p);
-        p = bar ? bar + 1 : NULL;
-    }
-    return k;
 }
 
 static int check_claim(const char *name, const fx *f, const dy_claim *c, char **fld)
@@ -62,7 +32,7 @@ static int check_claim(const char *name, const fx *f, const dy_claim *c, char **
             ok = 0;
         }
     }
-    if (strcmp(c->source.code, opt(want[4])) != 0) {
+    if (strcmp(c->source.code, fx_opt(want[4])) != 0) {
         fprintf(stderr, "golden %s: claim %u code: got \"%s\", expected \"%s\"\n", name, c->index,
                 c->source.code, want[4]);
         ok = 0;
@@ -85,7 +55,7 @@ TEST(golden_cases)
         goto out;
     memset(&f, 0, sizeof f);
     while (fgets(line, sizeof line, in)) {
-        char *l = trim(line);
+        char *l = fx_trim(line);
         if (!*l || *l == '#')
             continue;
         if (strncmp(l, "case ", 5) == 0) {
@@ -96,12 +66,7 @@ TEST(golden_cases)
             next = 0;
             HARNESS_CASE(have);
         } else if (strncmp(l, "event ", 6) == 0 && have) {
-            char *fld[6];
-            if (fields(l + 6, fld, 6) == 6)
-                HARNESS_CASE(fx_event(&f, fld[0], opt(fld[1]), opt(fld[2]), opt(fld[3]),
-                                      opt(fld[4]), opt(fld[5])) != NULL);
-            else
-                HARNESS_CASE(0);
+            HARNESS_CASE(fx_event_line(&f, l + 6));
         } else if (!have) {
             continue;
         } else {
@@ -112,7 +77,7 @@ TEST(golden_cases)
             if (strncmp(l, "claim ", 6) == 0) {
                 char *fld[5];
                 nclaims_total++;
-                if (fields(l + 6, fld, 5) != 5 || next >= n) {
+                if (fx_fields(l + 6, fld, 5) != 5 || next >= n) {
                     fprintf(stderr, "golden %s: claim %u missing (%u found)\n", name, next, n);
                     HARNESS_CASE(0);
                     next++;

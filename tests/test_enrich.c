@@ -8,22 +8,6 @@
 #include "dyad.h"
 #include "enrich.h"
 
-static char *trim(char *s)
-{
-    char *e;
-    while (*s == ' ')
-        s++;
-    e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
-}
-
-static const char *opt(const char *s)
-{
-    return strcmp(s, "-") == 0 ? "" : s;
-}
-
 static void fmt_num(char *b, size_t n, int has, double v)
 {
     if (has)
@@ -92,7 +76,7 @@ TEST(golden_cases)
         goto out;
     memset(&f, 0, sizeof f);
     while (fgets(line, sizeof line, in)) {
-        char *l = trim(line);
+        char *l = fx_trim(line);
         if (!*l || *l == '#')
             continue;
         if (strncmp(l, "case ", 5) == 0) {
@@ -105,20 +89,7 @@ TEST(golden_cases)
             enriched = 0;
             HARNESS_CASE(have);
         } else if (strncmp(l, "event ", 6) == 0 && have) {
-            char *fld[6] = { 0 }, *p = l + 6;
-            int k = 0;
-            while (k < 6 && p) {
-                char *bar = strchr(p, '|');
-                if (bar)
-                    *bar = '\0';
-                fld[k++] = trim(p);
-                p = bar ? bar + 1 : NULL;
-            }
-            if (k == 6)
-                HARNESS_CASE(fx_event(&f, fld[0], opt(fld[1]), opt(fld[2]), opt(fld[3]),
-                                      opt(fld[4]), opt(fld[5])) != NULL);
-            else
-                HARNESS_CASE(0);
+            HARNESS_CASE(fx_event_line(&f, l + 6));
         } else if (strncmp(l, "expect ", 7) == 0 && have) {
             char *p = l + 7, *idx, *key, *val, got[512];
             int ok;
@@ -129,7 +100,7 @@ TEST(golden_cases)
             idx = strtok(p, " ");
             key = strtok(NULL, " ");
             val = strtok(NULL, "");
-            val = val ? trim(val) : (char *)"";
+            val = val ? fx_trim(val) : (char *)"";
             if (!idx || !key) {
                 HARNESS_CASE(0);
                 continue;
