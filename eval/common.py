@@ -38,9 +38,10 @@ def actor_keys(actor):
     return keys
 
 
-def run_dyad(dyad, records, dict_path=None, jobs=2, enrich=True):
-    """records: list of dicts {id, date, text}. Returns {id: [event, ...]}
-    with an entry (possibly empty) for every record id."""
+def run_dyad(dyad, records, dict_path=None, jobs=2, enrich=True, extra=()):
+    """records: list of dicts {id, date, text}. Returns {id: [row, ...]}
+    (events, or whatever the output format in extra gives, e.g. ("-f",
+    "claims")) with an entry (possibly empty) for every record id."""
     out = {r["id"]: [] for r in records}
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
                                      encoding="utf-8") as f:
@@ -48,7 +49,7 @@ def run_dyad(dyad, records, dict_path=None, jobs=2, enrich=True):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
         path = f.name
     try:
-        cmd = [dyad, "code", "-q", "-j", str(jobs), "-i", "jsonl"]
+        cmd = [dyad, "code", "-q", "-j", str(jobs), "-i", "jsonl"] + list(extra)
         if dict_path:
             cmd += ["--dict", dict_path]
         if not enrich:

@@ -62,18 +62,7 @@ def overlaps(a, b):
 
 
 def evaluate(dyad, train_dir, limit=None, dict_path=None):
-    texts = sorted(glob.glob(os.path.join(train_dir, "text", "*.txt")))
-    if limit:
-        texts = texts[:limit]
-    arts = []
-    for t in texts:
-        base = os.path.basename(t)[:-4]
-        anns = sorted(glob.glob(os.path.join(train_dir, "attributions", base + "_*.ann")))
-        if not anns:
-            continue
-        with open(t, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-        arts.append({"id": base, "text": text, "gold": load_ann(anns[0])})
+    arts = load_articles(train_dir, limit)
     res = run_dyad(dyad, [{"id": a["id"], "date": "2016-01-01", "text": a["text"]}
                           for a in arts], dict_path=dict_path)
     n_pred = n_pred_ok = n_gold = n_gold_found = 0
@@ -130,28 +119,7 @@ def evaluate(dyad, train_dir, limit=None, dict_path=None):
 
 def run_claims(dyad, records, dict_path=None, jobs=2):
     """{article id: [claim, ...]} from `dyad code -f claims`."""
-    out = {r["id"]: [] for r in records}
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,
-                                     encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        path = f.name
-    try:
-        cmd = [dyad, "code", "-q", "-j", str(jobs), "-i", "jsonl", "-f", "claims"]
-        if dict_path:
-            cmd += ["--dict", dict_path]
-        cmd.append(path)
-        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
-        if p.returncode != 0:
-            raise RuntimeError("dyad failed (%d): %s" % (
-                p.returncode, p.stderr.decode("utf-8", "replace")[:500]))
-        for line in p.stdout.decode("utf-8", "replace").splitlines():
-            if line.strip():
-                c = json.loads(line)
-                out.setdefault(c.get("article_id"), []).append(c)
-    finally:
-        os.unlink(path)
-    return out
+    return run_dyad(dyad, records, dict_path=dict_path, jobs=jobs, extra=("-f", "claims"))
 
 
 WORD = re.compile(r"\w+")
